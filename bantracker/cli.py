@@ -1,0 +1,356 @@
+"""The `bantracker` command: demo, crawl, build, serve, ingest, sources.
+
+This is the only layer that reads the clock: everything below takes the run time as an
+argument, so builds are reproducible and tests can pin time.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import click
+
+from bantracker.config import METADATA_FILE, REVIEWS_DIR, DataPaths
+from bantracker.sources import Source, SourceError, load_sources
+
+SERVE_SETTINGS = [
+    ("sql_time_limit_ms", "1500"),
+    ("max_returned_rows", "1000"),
+    ("default_page_size", "50"),
+    ("facet_time_limit_ms", "400"),
+    ("allow_download", "on"),
+    ("trace_debug", "off"),
+]
+
+
+def fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def run_id_for(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%SZ")
+
+
+def setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+def pick_sources(all_sources: dict[str, Source], names: tuple[str, ...]) -> list[Source]:
+    unknown = [n for n in names if n not in all_sources]
+    if unknown:
+        fail(f"unknown source(s): {', '.join(unknown)} (see `bantracker sources`)")
+    return [all_sources[n] for n in names] if names else list(all_sources.values())
+
+
+def load_sources_or_fail() -> dict[str, Source]:
+    try:
+        return load_sources()
+    except SourceError as exc:
+        fail(str(exc))
+        raise  # unreachable
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Working data directory (default: $BANTRACKER_DATA or ./data).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log what every stage does.")
+@click.pass_context
+def main(ctx: click.Context, data: str | None, verbose: bool) -> None:
+    """A sourced timeline of government bans and restrictions of AI tools and apps."""
+    setup_logging(verbose)
+    ctx.obj = {"paths": DataPaths.resolve(data), "verbose": verbose}
+
+
+@main.command()
+@click.option(
+    "--archive",
+    "archive_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Where WARC files are written (default: DATA/archive).",
+)
+@click.option(
+    "--replay",
+    type=click.Path(exists=True, dir_okay=False),
+    multiple=True,
+    help="Answer requests from these WARC files instead of the network.",
+)
+@click.argument("source_ids", nargs=-1)
+@click.pass_context
+def crawl(
+    ctx: click.Context,
+    archive_dir: str | None,
+    replay: tuple[str, ...],
+    source_ids: tuple[str, ...],
+) -> None:
+    """Fetch SOURCE_IDS (default: all) and archive every response as WARC."""
+    paths: DataPaths = ctx.obj["paths"].ensure()
+    sources = pick_sources(load_sources_or_fail(), source_ids)
+    runs = _crawl(
+        sources,
+        Path(archive_dir) if archive_dir else paths.archive,
+        [Path(p) for p in replay],
+        run_id_for(now()),
+        ctx.obj["verbose"],
+    )
+    failed = [r for r in runs if not r.ok or r.responses == 0]
+    if failed:
+        for run in failed:
+            click.echo(
+                f"warning: {run.source_id}: {run.responses} responses, finish: {run.finish_reason}",
+                err=True,
+            )
+        sys.exit(3)
+
+
+def _crawl(
+    sources: list[Source],
+    archive: Path,
+    replay: list[Path],
+    run_id: str,
+    verbose: bool,
+    overrides: dict | None = None,
+) -> list:
+    from crawlers.run import run_crawl
+
+    settings = {"LOG_LEVEL": "INFO" if verbose else "WARNING"} | (overrides or {})
+    click.echo(f"crawling {len(sources)} source(s){' from replay' if replay else ''} ...")
+    runs = run_crawl(sources, archive, run_id, now, replay, settings)
+    for run in runs:
+        statuses = ", ".join(f"{k}: {v}" for k, v in sorted(run.by_status.items())) or "none"
+        click.echo(
+            f"  {run.source_id:24} requests {run.requests:4}  responses {run.responses:4} "
+            f"({statuses})  documents {run.articles:4}  errors {run.errors}"
+        )
+    return runs
+
+
+def _build(paths: DataPaths, as_of: date) -> None:
+    from db.build import build
+    from db.checks import CheckFailed
+
+    sources = load_sources_or_fail()
+    try:
+        report = build(
+            paths.archive,
+            paths.work_db,
+            paths.public_db,
+            sources,
+            as_of,
+            cache_path=paths.cache_db,
+            reviews_dir=REVIEWS_DIR,
+            progress=lambda message: click.echo(f"build: {message}"),
+        )
+    except CheckFailed as exc:
+        fail(f"the new database failed its checks, nothing was published: {exc}")
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(
+        f"built {paths.public_db}: {report.relevant_documents} documents "
+        f"({report.documents} fetched), {report.claims} claims, {report.measures} measures, "
+        f"{report.events} events, {report.conflicts} conflicts "
+        f"(cache: {report.cache_hits} hits, {report.cache_misses} misses)"
+    )
+
+
+@main.command()
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Public database to write (default: DATA/public.sqlite).",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Date that decides whether measures are in force (default: today).",
+)
+@click.pass_context
+def build(ctx: click.Context, db_path: str | None, as_of: datetime | None) -> None:
+    """Rebuild the databases from the archive, offline; swap them in only if they pass checks."""
+    paths: DataPaths = ctx.obj["paths"].ensure()
+    if db_path:
+        paths = DataPathsWithPublic(paths.root, Path(db_path))
+    _build(paths, (as_of or now()).date())
+
+
+class DataPathsWithPublic(DataPaths):
+    """DataPaths whose public database lives elsewhere (`build --db`)."""
+
+    def __init__(self, root: Path, public: Path):
+        object.__setattr__(self, "root", root)
+        object.__setattr__(self, "_public", public)
+
+    @property
+    def public_db(self) -> Path:
+        return self._public
+
+
+def serve_command(db_path: Path, port: int, host: str = "127.0.0.1") -> list[str]:
+    datasette = shutil.which("datasette", path=os.path.dirname(sys.executable)) or "datasette"
+    command = [
+        datasette,
+        "serve",
+        "-i",
+        str(db_path),
+        "-m",
+        str(METADATA_FILE),
+        "-h",
+        host,
+        "-p",
+        str(port),
+    ]
+    for name, value in SERVE_SETTINGS:
+        command += ["--setting", name, value]
+    return command
+
+
+@main.command()
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Database to serve (default: DATA/public.sqlite).",
+)
+@click.option(
+    "--port",
+    type=int,
+    default=lambda: int(os.environ.get("PORT", 8001)),
+    show_default="8001 or $PORT",
+)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.pass_context
+def serve(ctx: click.Context, db_path: str | None, port: int, host: str) -> None:
+    """Serve the public database with Datasette (read-only, bounded queries)."""
+    path = Path(db_path) if db_path else ctx.obj["paths"].public_db
+    if not path.exists():
+        fail(f"no database at {path}; run `bantracker build` (or `bantracker demo`) first")
+    command = serve_command(path, port, host)
+    click.echo(f"serving {path} on http://{host}:{port}/ (Ctrl-C to stop)")
+    os.execv(command[0], command)
+
+
+@main.command()
+@click.option(
+    "--port",
+    type=int,
+    default=lambda: int(os.environ.get("PORT", 8001)),
+    show_default="8001 or $PORT",
+)
+@click.option("--no-serve", is_flag=True, help="Stop after building.")
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Date that decides whether measures are in force (default: today).",
+)
+@click.pass_context
+def demo(ctx: click.Context, port: int, no_serve: bool, as_of: datetime | None) -> None:
+    """Replay the bundled archive through the real spiders, build, and serve."""
+    from bantracker.demo import pack
+
+    paths: DataPaths = ctx.obj["paths"].ensure()
+    count = pack(paths.demo_warc)
+    click.echo(f"packed {count} bundled pages into {paths.demo_warc}")
+    for stale in paths.archive.glob("demo-*.warc.gz*"):
+        stale.unlink()
+    _crawl(
+        list(load_sources_or_fail().values()),
+        paths.archive,
+        [paths.demo_warc],
+        "demo",
+        ctx.obj["verbose"],
+    )
+    _build(paths, (as_of or now()).date())
+    if not no_serve:
+        command = serve_command(paths.public_db, port)
+        click.echo(f"serving the demo on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+        os.execv(command[0], command)
+
+
+@main.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), default=None)
+@click.pass_context
+def ingest(ctx: click.Context, targets: tuple[str, ...], as_of: datetime | None) -> None:
+    """Add pages by hand (URLs or local HTML files): archive, extract, rebuild."""
+    from crawlers.archive import WarcFile, warc_date
+
+    paths: DataPaths = ctx.obj["paths"].ensure()
+    urls = [t for t in targets if t.startswith(("http://", "https://"))]
+    files = [Path(t) for t in targets if t not in urls]
+    for path in files:
+        if not path.is_file():
+            fail(f"no such file: {path}")
+    moment = now()
+    if files:
+        warc = WarcFile(
+            paths.archive / f"{run_id_for(moment)}-xx_manual_files.warc.gz",
+            "bantracker ingest",
+            run_id_for(moment),
+        )
+        for path in files:
+            body = path.read_bytes()
+            warc.write_response(
+                path.resolve().as_uri(),
+                200,
+                "OK",
+                [("Content-Type", "text/html; charset=utf-8")],
+                body,
+                warc_date(moment),
+                {"X-Bantracker-Source": "xx_manual", "X-Bantracker-Role": "article"},
+            )
+        warc.close()
+        click.echo(f"archived {len(files)} file(s)")
+    if urls:
+        from bantracker.sources import parse_source
+
+        manual = load_sources_or_fail()["xx_manual"]
+        data = dict(manual.raw, start_urls=urls)
+        source = parse_source(data, "xx_manual (ingest)")
+        runs = _crawl(
+            [source],
+            paths.archive,
+            [],
+            run_id_for(moment),
+            ctx.obj["verbose"],
+            {"ROBOTSTXT_OBEY": False, "RETRY_TIMES": 1},
+        )
+        run = runs[0]
+        if run.by_status.get(200, 0) < len(urls):
+            fail(f"could not fetch {', '.join(urls)} (statuses: {run.by_status or 'no response'})")
+    _build(paths, (as_of or moment).date())
+
+
+@main.command("sources")
+def list_sources() -> None:
+    """List every declared source with kind, language and schedule."""
+    for source in load_sources_or_fail().values():
+        click.echo(
+            f"{source.id:24} {source.kind:19} {','.join(source.languages):6} "
+            f"{source.schedule:14} {source.title}"
+        )
+
+
+if __name__ == "__main__":
+    main()

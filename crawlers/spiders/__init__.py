@@ -1,0 +1,24 @@
+"""Generic spiders; each source YAML picks one by its `spider` key."""
+
+from __future__ import annotations
+
+from crawlers.spiders.base import SourceSpider
+from crawlers.spiders.feed import FeedSpider
+from crawlers.spiders.listing import ListingSpider
+from crawlers.spiders.lokaalbeslist import LokaalBeslistSpider
+from crawlers.spiders.manual import ManualSpider
+
+SPIDER_CLASSES: dict[str, type[SourceSpider]] = {
+    "feed": FeedSpider,
+    "listing": ListingSpider,
+    "lokaalbeslist": LokaalBeslistSpider,
+    "manual": ManualSpider,
+}
+
+__all__ = ["SPIDER_CLASSES", "SourceSpider", "spider_class_for"]
+
+
+def spider_class_for(source) -> type[SourceSpider]:
+    """A spider class named after the source, so `scrapy crawl <source id>` works."""
+    base = SPIDER_CLASSES[source.spider]
+    return type(f"{base.__name__}_{source.id}", (base,), {"name": source.id, "source": source})

@@ -1,0 +1,1 @@
+"""The database side: from archived responses to documents, claims, measures and the public DB."""

@@ -1,0 +1,77 @@
+"""Reading the WARC archive back: every response record, with the tracker's own headers.
+
+Files still named `.warc.gz.open` (a crawl that was killed) are read too: each record is its own
+gzip member, so everything before the cut is intact, and the cut itself is reported, not fatal.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+log = logging.getLogger(__name__)
+
+SOURCE_HEADER = "X-Bantracker-Source"
+ROLE_HEADER = "X-Bantracker-Role"
+RUN_HEADER = "X-Bantracker-Run"
+
+
+@dataclass(frozen=True)
+class Record:
+    url: str
+    date: str  # WARC-Date, the observation time (ISO 8601, UTC)
+    status: int
+    content_type: str
+    body: bytes
+    source_id: str | None
+    role: str | None
+    run_id: str | None
+    file: str
+
+
+def archive_files(directory: Path) -> list[Path]:
+    files = sorted(directory.glob("*.warc.gz")) + sorted(directory.glob("*.warc.gz.open"))
+    return sorted(files, key=lambda p: p.name)
+
+
+def read_records(path: Path) -> Iterator[Record]:
+    """Response records of one file; a damaged tail is logged and ends the file."""
+    try:
+        with open(path, "rb") as stream:
+            for record in ArchiveIterator(stream):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                headers = record.rec_headers
+                try:
+                    body = record.content_stream().read()
+                except Exception as exc:  # a body that claims gzip but is not, for one
+                    log.warning(
+                        "%s: %s: unreadable body (%s); kept raw",
+                        path.name,
+                        headers.get_header("WARC-Target-URI"),
+                        exc,
+                    )
+                    body = b""
+                yield Record(
+                    url=headers.get_header("WARC-Target-URI"),
+                    date=headers.get_header("WARC-Date") or "",
+                    status=int(record.http_headers.get_statuscode() or 0),
+                    content_type=record.http_headers.get_header("Content-Type") or "",
+                    body=body,
+                    source_id=headers.get_header(SOURCE_HEADER),
+                    role=headers.get_header(ROLE_HEADER),
+                    run_id=headers.get_header(RUN_HEADER),
+                    file=path.name,
+                )
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+        log.warning("%s: archive ends early (%s); records before the damage were read", path, exc)
+
+
+def read_archive(directory: Path) -> Iterator[Record]:
+    for path in archive_files(directory):
+        yield from read_records(path)

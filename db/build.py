@@ -1,0 +1,578 @@
+"""Build the working and public databases from the archive alone, offline.
+
+archive (WARC) -> documents -> claims -> measures + events -> work.sqlite -> public.sqlite
+
+Each database is written to a temporary file next to its final path, checked, and renamed over
+the old one, so readers never see a half-written database. Extraction results are cached by
+content hash and extractor version, so a rebuild with nothing new skips the expensive parts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from bantracker.sources import Source
+from db import claims as claims_module
+from db import documents as documents_module
+from db.api_documents import API_DOCUMENTS
+from db.archive_reader import Record, read_archive
+from db.checks import check_database
+from db.claims import Extraction, extract
+from db.decoding import decode_body
+from db.documents import Document, canonicalize, html_document
+from db.feed_hints import feed_hints, listing_hints
+from db.public import write_public
+from db.reference import LEXICON_DIR, REFERENCE_DIR, load_reference
+from db.resolve import DocInfo, Measure, resolve
+from db.reviews import apply_reviews, load_reviews
+from db.schema import create_schema, enable_search
+from db.text import truncate_quote
+
+log = logging.getLogger(__name__)
+
+HTML_TYPES = ("text/html", "application/xhtml")
+
+
+@dataclass
+class BuildReport:
+    records: int = 0
+    documents: int = 0
+    relevant_documents: int = 0
+    claims: int = 0
+    measures: int = 0
+    events: int = 0
+    conflicts: int = 0
+    cache_hits: int = 0
+    cache_misses: int = 0
+    warnings: list[str] = field(default_factory=list)
+    per_source: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "warnings"} | {
+            "warnings": len(self.warnings)
+        }
+
+
+def code_version() -> str:
+    """Changes whenever the extractor, its lexicons or reference data change."""
+    digest = hashlib.sha256()
+    digest.update(documents_module.EXTRACTOR_VERSION.encode())
+    digest.update(claims_module.EXTRACTOR_VERSION.encode())
+    for module in (documents_module, claims_module):
+        digest.update(Path(module.__file__).read_bytes())
+    for directory in (LEXICON_DIR, REFERENCE_DIR):
+        for path in sorted(directory.glob("*.yml")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class Cache:
+    """Extraction results by key, in a small SQLite file beside the databases."""
+
+    def __init__(self, path: Path | None):
+        self.conn = sqlite3.connect(path) if path else sqlite3.connect(":memory:")
+        self.conn.execute("CREATE TABLE IF NOT EXISTS cache (key TEXT PRIMARY KEY, value BLOB)")
+        self.hits = 0
+        self.misses = 0
+
+    def get_or_make(self, key: str, make: Callable[[], Any]) -> Any:
+        row = self.conn.execute("SELECT value FROM cache WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            self.hits += 1
+            return pickle.loads(row[0])
+        self.misses += 1
+        value = make()
+        self.conn.execute("INSERT OR REPLACE INTO cache VALUES (?, ?)", (key, pickle.dumps(value)))
+        return value
+
+    def close(self) -> None:
+        self.conn.commit()
+        self.conn.close()
+
+
+@dataclass
+class Seen:
+    first: str
+    last: str
+    hashes: set[str]
+
+
+def collect(records: Iterable[Record], report: BuildReport) -> tuple[dict, dict, dict]:
+    """Newest article record per URL, API records, hints, and first/last observation per URL."""
+    latest: dict[str, Record] = {}
+    api_records: dict[str, Record] = {}
+    hints: dict[str, dict[str, Any]] = {}
+    seen: dict[str, Seen] = {}
+    for record in records:
+        report.records += 1
+        if record.status != 200 or not record.body:
+            continue
+        key = canonicalize(record.url)
+        entry = seen.get(key)
+        digest = hashlib.sha256(record.body).hexdigest()
+        if entry is None:
+            seen[key] = Seen(record.date, record.date, {digest})
+        else:
+            entry.first = min(entry.first, record.date)
+            entry.last = max(entry.last, record.date)
+            entry.hashes.add(digest)
+        if record.role == "feed":
+            for url, hint in feed_hints(record.body, record.url).items():
+                hints.setdefault(canonicalize(url), hint)
+        elif record.role == "listing":
+            for url, hint in listing_hints(record.body, record.url).items():
+                hints.setdefault(canonicalize(url), hint)
+        elif record.role == "api":
+            if key not in api_records or record.date >= api_records[key].date:
+                api_records[key] = record
+        elif record.role == "article" and (key not in latest or record.date >= latest[key].date):
+            latest[key] = record
+    return latest, api_records, {"hints": hints, "seen": seen}
+
+
+def make_documents(
+    latest: dict[str, Record],
+    api_records: dict[str, Record],
+    context: dict,
+    sources: dict[str, Source],
+    cache: Cache,
+    version: str,
+    report: BuildReport,
+) -> dict[str, tuple[Document, Seen]]:
+    documents: dict[str, tuple[Document, Seen]] = {}
+    seen: dict[str, Seen] = context["seen"]
+    hints = context["hints"]
+    for key, record in sorted(latest.items()):
+        source = sources.get(record.source_id or "")
+        if source is None:
+            report.warnings.append(f"{record.url}: unknown source {record.source_id!r}; skipped")
+            continue
+        if (
+            not any(t in record.content_type.lower() for t in HTML_TYPES)
+            and record.body.lstrip()[:1] != b"<"
+        ):
+            report.warnings.append(f"{record.url}: not HTML ({record.content_type}); skipped")
+            continue
+        raw_hash = hashlib.sha256(record.body).hexdigest()
+        selector = (source.raw.get("extraction") or {}).get("body")
+
+        def make(
+            record: Record = record,
+            source: Source = source,
+            key: str = key,
+            raw_hash: str = raw_hash,
+            selector: str | None = selector,
+        ) -> Document:
+            decoded = decode_body(record.body, record.content_type)
+            document = html_document(
+                record.url,
+                decoded.text,
+                source.id,
+                source.languages,
+                raw_hash,
+                hints.get(key),
+                selector,
+            )
+            if decoded.warning:
+                document.warnings.append(decoded.warning)
+            return document
+
+        hint_key = json.dumps(hints.get(key), sort_keys=True)
+        document = cache.get_or_make(f"doc|{version}|{raw_hash}|{hint_key}", make)
+        for warning in document.warnings:
+            report.warnings.append(f"{record.url}: {warning}")
+        documents[document.id] = (document, seen[key])
+    for key, record in sorted(api_records.items()):
+        source = sources.get(record.source_id or "")
+        if source is None or source.spider not in API_DOCUMENTS:
+            continue
+        for document in API_DOCUMENTS[source.spider](
+            record.body, record.url, source.id, source.raw["api"]
+        ):
+            observed = seen[key]
+            known = documents.get(document.id)
+            if known is not None:
+                observed = Seen(
+                    min(known[1].first, observed.first),
+                    max(known[1].last, observed.last),
+                    known[1].hashes | {document.content_hash},
+                )
+            documents[document.id] = (document, observed)
+    return documents
+
+
+def build(
+    archive_dir: Path,
+    work_db: Path,
+    public_db: Path,
+    sources: dict[str, Source],
+    as_of: date,
+    cache_path: Path | None = None,
+    reviews_dir: Path | None = None,
+    progress: Callable[[str], None] = lambda message: None,
+) -> BuildReport:
+    """Rebuild both databases from the archive. Raises CheckFailed (nothing swapped) when the
+    new database does not pass its checks."""
+    report = BuildReport()
+    ref = load_reference()
+    version = code_version()
+    cache = Cache(cache_path)
+    try:
+        progress("reading archive")
+        latest, api_records, context = collect(read_archive(archive_dir), report)
+        progress(
+            f"extracting documents from {len(latest)} pages and {len(api_records)} API answers"
+        )
+        documents = make_documents(latest, api_records, context, sources, cache, version, report)
+        progress(f"extracting claims from {len(documents)} documents")
+        extractions: dict[str, Extraction] = {}
+        for doc_id, (document, _) in sorted(documents.items()):
+            default = (
+                sources[document.source_id].raw.get("jurisdiction")
+                if document.source_id in sources
+                else None
+            )
+            extractions[doc_id] = cache.get_or_make(
+                f"claims|{version}|{document.content_hash}|{document.id}|{document.published}|{document.language}",
+                lambda d=document, j=default: extract(
+                    d.id, d.text, d.language, d.published_date, j
+                ),
+            )
+    finally:
+        report.cache_hits, report.cache_misses = cache.hits, cache.misses
+        cache.close()
+
+    parts = []
+    infos = {}
+    for doc_id, (document, _) in documents.items():
+        source = sources[document.source_id]
+        infos[doc_id] = DocInfo(
+            doc_id,
+            document.url,
+            source.id,
+            source.kind,
+            source.reliability,
+            document.published_date,
+        )
+        for dm in extractions[doc_id].measures:
+            parts.append((infos[doc_id], dm))
+    progress(f"resolving {len(parts)} reported measures")
+    measures, links = resolve(parts, as_of)
+    reviews = load_reviews(reviews_dir) if reviews_dir else []
+    report.warnings.extend(apply_reviews(measures, reviews, as_of))
+
+    progress("writing the working database")
+    tmp = work_db.with_name(work_db.name + ".tmp")
+    if tmp.exists():
+        tmp.unlink()
+    db = Database(tmp)
+    create_schema(db)
+    write_reference(db, sources, ref)
+    write_documents(db, documents, extractions, measures, report)
+    write_measures(db, measures, links, documents, report)
+    enable_search(db, full_text=True)
+    db.conn.commit()
+    check_database(db, previous=None, sources=sources, report=report)
+    db.close()
+    os.replace(tmp, work_db)
+
+    progress("writing the public database")
+    write_public(work_db, public_db)
+    return report
+
+
+def write_reference(db: Database, sources: dict[str, Source], ref: Any) -> None:
+    db["sources"].insert_all(
+        {
+            "id": s.id,
+            "title": s.title,
+            "publisher": s.publisher,
+            "country": s.country,
+            "official": int(s.official),
+            "kind": s.kind,
+            "reliability": s.reliability,
+            "languages": json.dumps(list(s.languages)),
+            "spider": s.spider,
+            "schedule": s.schedule,
+            "licence": s.licence,
+            "urls": json.dumps(list(s.start_urls) or [s.raw.get("api", {}).get("url")]),
+        }
+        for s in sources.values()
+    )
+    db["jurisdictions"].insert_all(
+        {
+            "id": j["id"],
+            **{f"name_{lang}": j[f"name_{lang}"] for lang in ("en", "nl", "fr", "de")},
+            "level": j["level"],
+            "parent_id": j.get("parent"),
+            "country_code": j["country_code"],
+            "wikidata": j.get("wikidata"),
+            "latitude": j.get("lat"),
+            "longitude": j.get("lon"),
+            "aliases": json.dumps(
+                sorted({a for names in (j.get("aliases") or {}).values() for a in names}),
+                ensure_ascii=False,
+            ),
+        }
+        for j in sorted(
+            ref.jurisdictions.values(), key=lambda j: (j.get("parent") is not None, j["id"])
+        )
+    )
+    db["actors"].insert_all(
+        {
+            "id": a["id"],
+            "name": a["name"],
+            "kind": a["kind"],
+            "jurisdiction_id": a["jurisdiction"],
+            "decides": int(a.get("decides", True)),
+        }
+        for a in ref.actors.values()
+    )
+    db["products"].insert_all(
+        {
+            "id": p["id"],
+            "name": p["name"],
+            "aliases": json.dumps(p.get("aliases", []), ensure_ascii=False),
+            "vendor": p.get("vendor"),
+            "vendor_country": p.get("vendor_country"),
+            "category": p["category"],
+            "wikidata": p.get("wikidata"),
+        }
+        for p in ref.products.values()
+    )
+    db["rationales"].insert_all(
+        {"id": r["id"], **{f"label_{lang}": r["label"][lang] for lang in ("en", "nl", "fr", "de")}}
+        for r in ref.rationales.values()
+    )
+
+
+def write_documents(
+    db: Database,
+    documents: dict[str, tuple[Document, Seen]],
+    extractions: dict[str, Extraction],
+    measures: list[Measure],
+    report: BuildReport,
+) -> None:
+    measure_of: dict[tuple[str, int], str] = {}
+    counts: dict[str, int] = defaultdict(int)
+    for measure in measures:
+        for doc, dm in measure.parts:
+            counts[doc.id] += 1
+            for claim in dm.claims:
+                measure_of[(claim.document_id, id(claim))] = measure.id
+    rows = []
+    claim_rows = []
+    for doc_id, (document, seen) in sorted(documents.items()):
+        extraction = extractions[doc_id]
+        if not extraction.relevant:
+            continue  # off-topic: stays in the archive, not in the tracker
+        report.per_source[document.source_id] = report.per_source.get(document.source_id, 0) + 1
+        rows.append(
+            {
+                "id": document.id,
+                "url": document.url,
+                "canonical_url": document.canonical_url,
+                "source_id": document.source_id,
+                "title": document.title,
+                "published": document.published,
+                "modified": document.modified,
+                "language": document.language,
+                "content_hash": document.content_hash,
+                "first_seen": seen.first,
+                "last_seen": seen.last,
+                "versions": len(seen.hashes),
+                "measure_count": counts.get(doc_id, 0),
+                "warnings": json.dumps(document.warnings) if document.warnings else None,
+                "description": truncate_quote(document.description or "", 300) or None,
+                "text": document.text,
+            }
+        )
+        for claim in extraction.claims:
+            claim_rows.append(
+                {
+                    "id": claim.id,
+                    "document_id": claim.document_id,
+                    "measure_id": measure_of.get((claim.document_id, id(claim))),
+                    "field": claim.field,
+                    "value": claim.value,
+                    "quote": document.text[claim.quote_start : claim.quote_end],
+                    "quote_start": claim.quote_start,
+                    "quote_end": claim.quote_end,
+                    "value_start": claim.start,
+                    "value_end": claim.end,
+                    "sentence": claim.sentence,
+                    "role": claim.role,
+                    "confidence": claim.confidence,
+                    "extractor_version": claims_module.EXTRACTOR_VERSION,
+                    "first_seen": seen.first,
+                }
+            )
+    report.documents = len(documents)
+    report.relevant_documents = len(rows)
+    report.claims = len(claim_rows)
+    db["documents"].insert_all(rows)
+    db["claims"].insert_all(claim_rows, replace=True)
+
+
+def write_measures(
+    db: Database,
+    measures: list[Measure],
+    links: list[Any],
+    documents: dict[str, tuple[Document, Seen]],
+    report: BuildReport,
+) -> None:
+    ref = load_reference()
+    texts = {doc_id: doc.text for doc_id, (doc, _) in documents.items()}
+    seen = {doc_id: s for doc_id, (_, s) in documents.items()}
+    measure_rows, product_rows, event_rows, source_rows, conflict_rows = [], [], [], [], []
+    for m in sorted(measures, key=lambda m: m.id):
+        docs = m.documents
+        firsts = [seen[d.id].first for d in docs]
+        lasts = [seen[d.id].last for d in docs]
+        products = [ref.products.get(p, {"name": p}) for p in m.products]
+        jurisdiction = ref.jurisdictions[m.jurisdiction]
+        quotes = " ".join(
+            texts[c.document_id][c.quote_start : c.quote_end]
+            for _, dm in m.parts
+            for c in dm.claims
+            if c.field == "action"
+        )
+        search_text = " ".join(
+            [
+                *[jurisdiction[f"name_{lang}"] for lang in ("en", "nl", "fr", "de")],
+                *[a for names in (jurisdiction.get("aliases") or {}).values() for a in names],
+                *[p["name"] for p in products],
+                *[a for p in products for a in p.get("aliases", [])],
+                quotes,
+            ]
+        )
+        measure_rows.append(
+            {
+                "id": m.id,
+                "jurisdiction_id": m.jurisdiction,
+                "actor_id": m.actor,
+                "action": m.action,
+                "family": m.family,
+                "products": json.dumps([p["name"] for p in products]),
+                "product_ids": json.dumps(m.products),
+                "vendors": json.dumps(sorted({p["vendor"] for p in products if p.get("vendor")})),
+                "vendor_countries": json.dumps(
+                    sorted({p["vendor_country"] for p in products if p.get("vendor_country")})
+                ),
+                "scope": json.dumps(m.scope),
+                "rationales": json.dumps(m.rationales),
+                "status": m.status,
+                "summary": m.summary,
+                "vote_for": m.vote_for,
+                "vote_against": m.vote_against,
+                "officials": json.dumps(m.officials, ensure_ascii=False),
+                "first_event_date": m.events[0].date.isoformat() if m.events else None,
+                "last_event_date": m.events[-1].date.isoformat() if m.events else None,
+                "source_count": len(docs),
+                "conflict_count": len(m.conflicts),
+                "reviewed": int(m.reviewed),
+                "review_note": getattr(m, "review_note", None),
+                "first_seen": min(firsts) if firsts else None,
+                "last_seen": max(lasts) if lasts else None,
+                "last_change": max(firsts) if firsts else None,
+                "search_text": search_text,
+            }
+        )
+        product_rows += [
+            {"measure_id": m.id, "product_id": p} for p in m.products if p in ref.products
+        ]
+        for event in m.events:
+            stating = {d.id: claim for d, claim in event.supporters}
+            event_rows.append(
+                {
+                    "id": event.id,
+                    "measure_id": m.id,
+                    "event_type": event.type,
+                    "event_date": event.date.isoformat(),
+                    "date_precision": event.precision,
+                    "date_basis": event.basis,
+                    "source_count": len(stating),
+                    "reviewed": int(getattr(event, "reviewed", False)),
+                    "first_seen": min(seen[d].first for d in stating) if stating else None,
+                }
+            )
+            contradicting = {
+                c.document_id: c for c in m.conflicts if c.field == f"date_{event.type}"
+            }
+            best = max(
+                (d for d, _ in event.supporters),
+                key=lambda d: (d.weight, -(d.published or date.max).toordinal()),
+                default=None,
+            )
+            for doc, dm in m.parts:
+                if doc.id in contradicting:
+                    role = "contradicting"
+                    claim_id = contradicting[doc.id].claim_id
+                    quote_claim = next((c for c in dm.claims if c.id == claim_id), None)
+                elif doc.id in stating:
+                    role = "primary" if best is not None and doc.id == best.id else "corroborating"
+                    event_claim = stating[doc.id]
+                    quote_claim = event_claim.claim if event_claim else None
+                else:
+                    role = "corroborating" if dm.role == "news" else "background"
+                    quote_claim = None
+                if quote_claim is None:
+                    quote_claim = next((c for c in dm.claims if c.field == "action"), dm.claims[0])
+                if best is None and role == "corroborating" and doc.id == docs[0].id:
+                    role = "primary"
+                source_rows.append(
+                    {
+                        "event_id": event.id,
+                        "document_id": doc.id,
+                        "role": role,
+                        "quote": texts[doc.id][quote_claim.quote_start : quote_claim.quote_end],
+                        "claim_id": quote_claim.id,
+                    }
+                )
+        for number, conflict in enumerate(m.conflicts):
+            conflict_rows.append(
+                {
+                    "id": hashlib.sha256(
+                        f"{m.id}|{conflict.field}|{conflict.value}|{conflict.document_id}|{number}".encode()
+                    ).hexdigest()[:16],
+                    "measure_id": m.id,
+                    "field": conflict.field,
+                    "chosen_value": conflict.chosen,
+                    "other_value": conflict.value,
+                    "document_id": conflict.document_id,
+                    "claim_id": conflict.claim_id,
+                }
+            )
+    db["measures"].insert_all(measure_rows)
+    db["measure_products"].insert_all(product_rows, ignore=True)
+    db["events"].insert_all(event_rows, replace=True)
+    db["event_sources"].insert_all(source_rows, replace=True)
+    db["measure_links"].insert_all(
+        (
+            {
+                "from_measure_id": link.from_measure,
+                "to_measure_id": link.to_measure,
+                "relation": link.relation,
+                "document_id": link.document_id,
+            }
+            for link in links
+        ),
+        replace=True,
+    )
+    db["conflicts"].insert_all(conflict_rows, replace=True)
+    report.measures = len(measure_rows)
+    report.events = len(event_rows)
+    report.conflicts = len(conflict_rows)

@@ -1,0 +1,691 @@
+"""Statement-level extraction: which sentences report a measure, and the facts they state.
+
+A sentence reports a measure when it names (or refers back to) a product and carries an action
+cue that is not negated or hypothetical. Its jurisdiction is the most specific place or body
+that acts in it (not one that is only a precedent, and not the vendor's country); its dates are
+typed by the words just before them. Everything found is kept as a claim with the sentence as
+its quote and exact character offsets, so every value in the timeline can be traced back.
+
+Nothing here is keyed to particular documents: the vocabulary lives in db/lexicon and
+db/reference, and the rules are about sentence structure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from db.dates import DateMention, find_dates
+from db.reference import Entity, Patterns, Reference, entity_at, load_reference, patterns_for
+from db.text import Sentence, fold, split_sentences
+
+EXTRACTOR_VERSION = "claims/1"
+
+# Which action kinds describe the same restrictive measure in different words.
+FAMILY = {
+    "ban": "restrictive",
+    "block": "restrictive",
+    "restrict": "restrictive",
+    "lift": "restrictive",
+    "remove_from_app_store": "app_store",
+    "vote": "legislative",
+    "proposal": "legislative",
+    "warning": "warning",
+    "court_ruling": "court",
+}
+SPECIFICITY = {
+    "municipal": 4,
+    "provincial": 3,
+    "institution": 3,
+    "regional": 2,
+    "community": 2,
+    "national": 1,
+    "supranational": 0,
+}
+ANAPHORA = re.compile(
+    r"(?<![\w])(the app|the application|the chatbot|the tool|the service|the ban|the block|"
+    r"de app|die app|deze app|de applicatie|de toepassing|de chatbot|de tool|het verbod|"
+    r"de blokkering|de maatregel|de videoapp|l'application|l'appli|le chatbot|l'outil|"
+    r"l'interdiction|la mesure|le blocage|die anwendung|den chatbot|der chatbot|das verbot|"
+    r"die sperre|die massnahme|die maßnahme|the measure|the restriction|the app's)(?![\w])"
+)
+VENDOR_CONTEXT = re.compile(
+    r"^[\s,-]{0,3}(?:ai[\s-]?)?(?:server|servers|company|firm|start-?up|model|chatbot|app|"
+    r"bedrijf|onderneming|servers|entreprise|societe|serveurs|unternehmen|firma|konzern|"
+    r"authorities|autoriteiten|autorites|behorden|overheid|state|staat|etat|owner|eigenaar|"
+    r"developer|ontwikkelaar|tech|technolog|ki-|ia\b|artificial)"
+)
+VOTE_COUNT = re.compile(
+    r"(?<![\d])(\d{1,3})\s*(?:votes?\s*(?:in favou?r|for)?|stemmen\s*voor|voix\s*pour|"
+    r"ja-?stimmen|stimmen\s*dafur|voor|pour|in favou?r|dafur)?\s*(?:,|-|–|to|tegen|contre|"
+    r"against|zu|gegen|en)\s*(\d{1,3})(?![\d])"
+)
+PARLIAMENT_WORDS = re.compile(
+    r"(?<![\w])(parliament|parlement|parlament|committee|commissie|commission|ausschuss|mep|"
+    r"meps|lawmakers|legislators|deputes|eurodeputes|abgeordnete|senat|senate|kamer|chamber|"
+    r"volksvertegenwoordigers|bundestag|assemblee|congress|house of representatives)"
+)
+OFFICIAL_TITLE = re.compile(
+    r"(?<![\w])(?:minister-president|minister|ministre|ministerin|premier|prime minister|"
+    r"premierminister|eerste minister|schepen|echevin|alderman|alderwoman|burgemeester|"
+    r"bourgmestre|burgermeister|mayor|secretary|staatssecretaris|secretaire d'etat|"
+    r"commissioner|commissaris|commissaire|kommissarin|kommissar|governor|gouverneur|"
+    r"president|voorzitter|presidente|prasident|datenschutzbeauftragte)\s+"
+    r"(?:[\w'-]+\s+){0,4}?((?:[A-ZÀ-Þ][\w'-]+\s+){0,2}[A-ZÀ-Þ][\w'-]+)"
+)
+
+
+@dataclass
+class Mention:
+    """An entity, cue or date found in a document, with its offsets."""
+
+    kind: str
+    value: str
+    start: int
+    end: int
+    entity: Entity | None = None
+
+
+@dataclass
+class Claim:
+    """One extracted fact with its provenance."""
+
+    document_id: str
+    field: str
+    value: str
+    quote_start: int
+    quote_end: int
+    start: int
+    end: int
+    sentence: int
+    confidence: float
+    role: str  # news | background
+
+    @property
+    def id(self) -> str:
+        raw = f"{self.document_id}|{self.field}|{self.value}|{self.sentence}"
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class EventClaim:
+    type: str
+    date: date
+    precision: str
+    relative: bool
+    claim: Claim
+
+
+@dataclass
+class DocMeasure:
+    """A measure as one document reports it; the resolver merges these across documents."""
+
+    document_id: str
+    jurisdiction: str
+    family: str
+    actions: list[tuple[str, float]] = field(default_factory=list)
+    products: set[str] = field(default_factory=set)
+    scope: set[str] = field(default_factory=set)
+    rationales: set[str] = field(default_factory=set)
+    actors: list[str] = field(default_factory=list)
+    officials: list[str] = field(default_factory=list)
+    events: list[EventClaim] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    precedents: list[str] = field(default_factory=list)
+    vote: tuple[int, int] | None = None
+    role: str = "background"
+    sentences: list[int] = field(default_factory=list)
+
+    @property
+    def action(self) -> str:
+        totals: dict[str, float] = {}
+        for kind, weight in self.actions:
+            totals[kind] = totals.get(kind, 0.0) + weight
+        non_lift = {k: v for k, v in totals.items() if k != "lift"} or totals
+        return max(sorted(non_lift), key=lambda k: non_lift[k])
+
+    @property
+    def is_lift_only(self) -> bool:
+        return all(kind == "lift" for kind, _ in self.actions)
+
+    def event_dates(self) -> list[date]:
+        return [e.date for e in self.events]
+
+
+@dataclass
+class SentenceFacts:
+    sentence: Sentence
+    products: list[Mention]
+    places: list[Mention]  # jurisdictions and actors
+    actions: list[Mention]
+    scopes: list[Mention]
+    rationales: list[Mention]
+    dates: list[DateMention]
+    negated: bool
+    hypothetical: bool
+    company: bool
+    precedent_spans: list[tuple[int, int]]
+    background: bool
+    anaphora: bool
+
+
+@dataclass
+class Extraction:
+    document_id: str
+    relevant: bool
+    measures: list[DocMeasure]
+    claims: list[Claim]
+    products_mentioned: set[str]
+
+
+def _entities(text: str, folded: str, patterns: Patterns, start: int, end: int) -> list[Mention]:
+    found = []
+    for m in patterns.entities.finditer(folded, start, end):
+        entity = entity_at(patterns, m.group())
+        if entity is not None:
+            found.append(Mention(entity.kind, entity.id, m.start(), m.end(), entity))
+    if patterns.acronyms is not None:
+        for m in patterns.acronyms.finditer(text, start, end):
+            entity = patterns.acronym_for.get(m.group())
+            if entity is not None and not any(f.start <= m.start() < f.end for f in found):
+                found.append(Mention(entity.kind, entity.id, m.start(), m.end(), entity))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _cues(table: dict[str, re.Pattern[str]], folded: str, start: int, end: int) -> list[Mention]:
+    found = []
+    for key, pattern in table.items():
+        for m in pattern.finditer(folded, start, end):
+            found.append(Mention("cue", key, m.start(), m.end()))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _has(patterns: Patterns, name: str, folded: str, start: int, end: int) -> bool:
+    pattern = patterns.modifiers.get(name)
+    return bool(pattern and pattern.search(folded, start, end))
+
+
+def sentence_facts(
+    text: str, folded: str, sentence: Sentence, patterns: Patterns, published: date | None
+) -> SentenceFacts:
+    s, e = sentence.start, sentence.end
+    entities = _entities(text, folded, patterns, s, e)
+    products = [m for m in entities if m.kind == "product"]
+    places = [m for m in entities if m.kind in ("jurisdiction", "actor")]
+    dates = [
+        DateMention(d.start + s, d.end + s, d.value, d.precision, d.relative)
+        for d in find_dates(folded[s:e], patterns.language, published)
+    ]
+    precedent_spans = []
+    precedent = patterns.modifiers.get("precedent")
+    if precedent is not None:
+        for m in precedent.finditer(folded, s, e):
+            precedent_spans.append((m.start(), min(e, m.end() + 45)))
+    return SentenceFacts(
+        sentence=sentence,
+        products=products,
+        places=places,
+        actions=_cues(patterns.actions, folded, s, e),
+        scopes=_cues(patterns.scopes, folded, s, e),
+        rationales=_cues(patterns.rationales, folded, s, e),
+        dates=dates,
+        negated=_has(patterns, "negation", folded, s, e),
+        hypothetical=_has(patterns, "hypothetical", folded, s, e)
+        or folded[s:e].rstrip().endswith("?"),
+        company=_has(patterns, "company", folded, s, e),
+        precedent_spans=precedent_spans,
+        background=_has(patterns, "background", folded, s, e),
+        anaphora=bool(ANAPHORA.search(folded, s, e)),
+    )
+
+
+CONJUNCTION = re.compile(
+    r"(?:;|,\s*(?:and|en|et|und|while|terwijl|tandis que|wahrend)?"
+    r"|\s(?:and|en|et|und|while|terwijl|whereas|alors que|wahrend)\s)"
+)
+
+
+def split_clauses(
+    text: str,
+    folded: str,
+    sentence: Sentence,
+    facts: SentenceFacts,
+    patterns: Patterns,
+    published: date | None,
+) -> list[SentenceFacts]:
+    """'Italy blocked the app and Australia banned it': one clause per acting place."""
+    places = {m.value for m in facts.places}
+    cues = [m for m in facts.actions if m.value != "remove"] or facts.actions
+    if len(cues) < 2 or len(places) < 2:
+        return [facts]
+    cuts = []
+    for left, right in zip(cues, cues[1:], strict=False):
+        # the subject of the second clause sits between the conjunction and its verb
+        between = [m for m in CONJUNCTION.finditer(folded, left.end, right.start)]
+        places_between = [m for m in facts.places if left.end <= m.start < right.start]
+        if between and places_between:
+            cut = max(
+                (c for c in between if c.start() <= places_between[0].start),
+                key=lambda c: c.start(),
+                default=None,
+            )
+            if cut is not None:
+                cuts.append(cut.end())
+    if not cuts:
+        return [facts]
+    bounds = [sentence.start, *cuts, sentence.end]
+    out = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        clause = Sentence(sentence.index, start, end, text[start:end], sentence.paragraph)
+        out.append(sentence_facts(text, folded, clause, patterns, published))
+    return out
+
+
+def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | None:
+    """The kind of measure a sentence reports, from its cues."""
+    kinds = {m.value: m for m in facts.actions}
+    if not kinds:
+        return None
+    restrictive = [k for k in ("block", "ban", "restrict") if k in kinds]
+    sentence = folded[facts.sentence.start : facts.sentence.end]
+    parliamentary = bool(PARLIAMENT_WORDS.search(sentence)) or bool(VOTE_COUNT.search(sentence))
+    if "lift" in kinds and (restrictive or "remove_from_app_store" in kinds or facts.products):
+        return "lift", kinds["lift"]
+    if "court_ruling" in kinds and (restrictive or "remove_from_app_store" in kinds):
+        return "court_ruling", kinds["court_ruling"]
+    if "vote" in kinds and parliamentary and (restrictive or "proposal" in kinds):
+        return "vote", kinds["vote"]
+    if "proposal" in kinds and restrictive and not _decided(kinds, restrictive):
+        return "proposal", kinds["proposal"]
+    if "remove_from_app_store" in kinds:
+        return "remove_from_app_store", kinds["remove_from_app_store"]
+    if "remove" in kinds:
+        scopes = {m.value for m in facts.scopes}
+        if "app_stores" in scopes:
+            return "remove_from_app_store", kinds["remove"]
+        if not restrictive and scopes & {"government_devices", "all_staff", "government_network"}:
+            return "ban", kinds["remove"]
+    if restrictive:
+        first = min(restrictive, key=lambda k: kinds[k].start)
+        return first, kinds[first]
+    if "warning" in kinds:
+        return "warning", kinds["warning"]
+    return None
+
+
+def _decided(kinds: dict[str, Mention], restrictive: list[str]) -> bool:
+    """'proposal' words next to a past-tense ban still describe a decision when the ban cue
+    comes first ("bans X, as proposed by ...")."""
+    return min(kinds[k].start for k in restrictive) < kinds["proposal"].start
+
+
+def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def choose_jurisdiction(
+    facts: SentenceFacts, anchor: int, folded: str, ref: Reference
+) -> tuple[str | None, Mention | None, list[str]]:
+    """The acting jurisdiction of a sentence, the mention that named it, and precedents."""
+    vendor_countries = {
+        (ref.products[p.value].get("vendor_country") or "").upper() for p in facts.products
+    }
+    best: tuple[float, str, Mention] | None = None
+    precedents: list[str] = []
+    for mention in facts.places:
+        if mention.kind == "actor":
+            actor = ref.actors[mention.value]
+            jurisdiction = actor["jurisdiction"]
+            bonus = 1.5 if actor.get("decides", True) else -1.0
+        else:
+            jurisdiction = mention.value
+            bonus = 0.0
+        row = ref.jurisdictions.get(jurisdiction)
+        if row is None:
+            continue
+        if row["country_code"] in vendor_countries and VENDOR_CONTEXT.match(folded, mention.end):
+            continue  # "the Chinese AI model", "US firm xAI": the vendor, not the actor
+        if _in_spans(mention.start, facts.precedent_spans):
+            precedents.append(jurisdiction)
+            continue
+        distance = abs(mention.start - anchor)
+        score = bonus + SPECIFICITY.get(row["level"], 1) * 0.6 - distance / 60.0
+        if mention.start < anchor:
+            score += 1.0
+        if best is None or score > best[0]:
+            best = (score, jurisdiction, mention)
+    if best is None:
+        return None, None, precedents
+    return best[1], best[2], [p for p in precedents if p != best[1]]
+
+
+def event_type_for(
+    date_mention: DateMention, action: str, folded: str, patterns: Patterns, published: date | None
+) -> str:
+    """Which dated step a date in a measure sentence belongs to."""
+    before = folded[max(0, date_mention.start - 32) : date_mention.start]
+    if action == "lift":
+        return "lifted"
+    if action == "vote":
+        return "vote"
+    if action == "court_ruling":
+        return "court_ruling"
+    for kind in ("lifted", "suspended", "extended", "in_force", "adopted"):
+        pattern = patterns.events.get(kind)
+        if pattern is not None and pattern.search(before):
+            return kind
+    if published is not None and date_mention.value > published and date_mention.precision == "day":
+        return "in_force"
+    return "announced"
+
+
+def officials_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    found = []
+    for m in OFFICIAL_TITLE.finditer(text, start, end):
+        name = m.group(1).strip()
+        if len(name.split()) >= 2 or name[:1].isupper():
+            found.append((name, m.start(1), m.end(1)))
+    return found
+
+
+def extract(
+    document_id: str,
+    text: str,
+    language: str,
+    published: date | None,
+    default_jurisdiction: str | None = None,
+) -> Extraction:
+    """All measures one document reports, with their claims."""
+    ref = load_reference()
+    patterns = patterns_for(language if language in ("nl", "fr", "en", "de") else "en")
+    folded = fold(text)
+    sentences = split_sentences(text)
+    facts = []
+    for sentence in sentences:
+        whole = sentence_facts(text, folded, sentence, patterns, published)
+        facts.extend(split_clauses(text, folded, sentence, whole, patterns, published))
+    products_mentioned = {p.value for f in facts for p in f.products}
+    relevant = bool(products_mentioned)
+
+    title_products = {p.value for p in facts[0].products} if facts else set()
+    main_jurisdiction = default_jurisdiction
+    for f in facts[:3]:
+        places = [
+            (SPECIFICITY.get(ref.jurisdictions[j]["level"], 0), j)
+            for j in (_place_jurisdiction(m, ref) for m in f.places)
+            if j in ref.jurisdictions
+        ]
+        if places:
+            main_jurisdiction = max(places)[1]
+            break
+
+    claims: list[Claim] = []
+    measures: list[DocMeasure] = []
+    previous: tuple[str, set[str]] | None = None
+    for f in facts:
+        sentence = f.sentence
+        chosen = choose_action(f, folded)
+        if chosen is None and measures and f.dates and (f.anaphora or f.products) and not f.negated:
+            _add_dated_steps(measures[-1], f, folded, patterns, published, document_id, claims)
+            continue
+        if (
+            chosen is None
+            or f.negated
+            or (f.hypothetical and chosen[0] not in ("proposal", "vote"))
+        ):
+            if f.products:
+                previous = (
+                    previous[0] if previous else main_jurisdiction or "",
+                    {p.value for p in f.products},
+                )
+            continue
+        action, cue = chosen
+        if f.company and not f.places:
+            continue
+        products = {p.value for p in f.products}
+        if not products and f.anaphora:
+            products = set(previous[1]) if previous else set(title_products)
+        if not products:
+            continue
+        jurisdiction, named_by, precedents = choose_jurisdiction(f, cue.start, folded, ref)
+        inherited = jurisdiction is None
+        if inherited:
+            jurisdiction = (previous[0] if previous and previous[0] else None) or main_jurisdiction
+        if not jurisdiction:
+            continue
+        previous = (jurisdiction, products)
+        in_lead = sentence.paragraph <= 1 and sentence.index <= 2
+        dated_old = (
+            bool(f.dates)
+            and published is not None
+            and all((published - d.value).days > 75 for d in f.dates)
+        )
+        role = "background" if (dated_old or (f.background and not in_lead)) else "news"
+        confidence = 0.9 if not inherited else 0.7
+        if f.hypothetical:
+            confidence -= 0.2
+
+        def claim(
+            field_name: str,
+            value: str,
+            start: int,
+            end: int,
+            conf: float = confidence,
+            sentence: Sentence = sentence,
+            role: str = role,
+        ) -> Claim:
+            c = Claim(
+                document_id,
+                field_name,
+                value,
+                sentence.start,
+                sentence.end,
+                start,
+                end,
+                sentence.index,
+                round(conf, 2),
+                role,
+            )
+            claims.append(c)
+            return c
+
+        dm = DocMeasure(document_id, jurisdiction, FAMILY[action], role=role)
+        dm.actions.append((action, 2.0 if sentence.index == 0 else 1.0))
+        dm.sentences.append(sentence.index)
+        dm.precedents.extend(precedents)
+        dm.claims.append(claim("action", action, cue.start, cue.end))
+        if named_by is not None:
+            dm.claims.append(claim("jurisdiction", jurisdiction, named_by.start, named_by.end))
+            if named_by.kind == "actor" and ref.actors[named_by.value].get("decides", True):
+                dm.actors.append(named_by.value)
+                dm.claims.append(claim("actor", named_by.value, named_by.start, named_by.end))
+        else:
+            dm.claims.append(
+                claim("jurisdiction", jurisdiction, sentence.start, sentence.start, 0.6)
+            )
+        for p in f.products:
+            dm.products.add(p.value)
+            dm.claims.append(claim("product", p.value, p.start, p.end))
+        if not f.products:
+            dm.products |= products
+            for value in sorted(products):
+                dm.claims.append(claim("product", value, sentence.start, sentence.start, 0.6))
+        for m in f.places:
+            if (
+                m.kind == "actor"
+                and m is not named_by
+                and ref.actors[m.value]["jurisdiction"] == jurisdiction
+                and ref.actors[m.value].get("decides", True)
+            ):
+                dm.actors.append(m.value)
+                dm.claims.append(claim("actor", m.value, m.start, m.end))
+        for m in f.scopes:
+            if m.value not in dm.scope:
+                dm.scope.add(m.value)
+                dm.claims.append(claim("scope", m.value, m.start, m.end))
+        for m in f.rationales:
+            if m.value not in dm.rationales:
+                dm.rationales.add(m.value)
+                dm.claims.append(claim("rationale", m.value, m.start, m.end))
+        for name, start, end in officials_in(text, sentence.start, sentence.end):
+            dm.officials.append(name)
+            dm.claims.append(claim("official", name, start, end))
+        for d in f.dates:
+            if published is not None and (d.value - published).days > 730:
+                continue
+            kind = event_type_for(d, action, folded, patterns, published)
+            c = claim(
+                f"date_{kind}",
+                d.value.isoformat(),
+                d.start,
+                d.end,
+                confidence - (0.1 if d.relative else 0.0),
+            )
+            dm.events.append(EventClaim(kind, d.value, d.precision, d.relative, c))
+        if action == "vote":
+            count = VOTE_COUNT.search(folded, sentence.start, sentence.end)
+            if count:
+                dm.vote = (int(count.group(1)), int(count.group(2)))
+                dm.claims.append(
+                    claim("vote", f"{count.group(1)}-{count.group(2)}", count.start(), count.end())
+                )
+        measures.append(dm)
+
+    _attach_reasons(measures, facts, claims, document_id)
+    merged = merge_document_measures(measures)
+    return Extraction(document_id, relevant, merged, claims, products_mentioned)
+
+
+def _add_dated_steps(
+    dm: DocMeasure,
+    f: SentenceFacts,
+    folded: str,
+    patterns: Patterns,
+    published: date | None,
+    document_id: str,
+    claims: list[Claim],
+) -> None:
+    """A sentence that only dates the measure just reported ("the rule applies from Monday")."""
+    if f.products and not ({p.value for p in f.products} & dm.products):
+        return
+    for d in f.dates:
+        before = folded[max(0, d.start - 32) : d.start]
+        kind = next(
+            (
+                k
+                for k in ("lifted", "suspended", "extended", "in_force", "adopted", "announced")
+                if (pattern := patterns.events.get(k)) is not None and pattern.search(before)
+            ),
+            None,
+        )
+        if kind is None:
+            continue
+        c = Claim(
+            document_id,
+            f"date_{kind}",
+            d.value.isoformat(),
+            f.sentence.start,
+            f.sentence.end,
+            d.start,
+            d.end,
+            f.sentence.index,
+            0.6,
+            dm.role,
+        )
+        claims.append(c)
+        dm.claims.append(c)
+        dm.events.append(EventClaim(kind, d.value, d.precision, d.relative, c))
+
+
+def _place_jurisdiction(mention: Mention, ref: Reference) -> str:
+    if mention.kind == "actor":
+        return ref.actors[mention.value]["jurisdiction"]
+    return mention.value
+
+
+def _attach_reasons(
+    measures: list[DocMeasure], facts: list[SentenceFacts], claims: list[Claim], document_id: str
+) -> None:
+    """Reasons often come in the sentence after the decision ("The city cites privacy ...")."""
+    for dm in measures:
+        for index in dm.sentences:
+            if index + 1 >= len(facts):
+                continue
+            following = facts[index + 1]
+            if following.actions and following.products:
+                continue  # that sentence reports its own measure
+            for m in following.rationales:
+                if m.value not in dm.rationales:
+                    dm.rationales.add(m.value)
+                    c = Claim(
+                        document_id,
+                        "rationale",
+                        m.value,
+                        following.sentence.start,
+                        following.sentence.end,
+                        m.start,
+                        m.end,
+                        following.sentence.index,
+                        0.6,
+                        dm.role,
+                    )
+                    claims.append(c)
+                    dm.claims.append(c)
+
+
+def compatible_dates(a: list[date], b: list[date], days: int = 150) -> bool:
+    if not a or not b:
+        return True
+    return abs((min(a) - min(b)).days) <= days
+
+
+def merge_document_measures(measures: list[DocMeasure]) -> list[DocMeasure]:
+    """Sentences of one document about the same measure become one DocMeasure."""
+    merged: list[DocMeasure] = []
+    for dm in measures:
+        target = None
+        for candidate in merged:
+            if candidate.jurisdiction != dm.jurisdiction or candidate.family != dm.family:
+                continue
+            if not (candidate.products & dm.products):
+                continue
+            if not compatible_dates(candidate.event_dates(), dm.event_dates()):
+                continue
+            target = candidate
+            break
+        if target is None:
+            merged.append(dm)
+            continue
+        target.actions += dm.actions
+        target.products |= dm.products
+        target.scope |= dm.scope
+        target.rationales |= dm.rationales
+        target.actors += dm.actors
+        target.officials += dm.officials
+        target.events += dm.events
+        target.claims += dm.claims
+        target.precedents += dm.precedents
+        target.sentences += dm.sentences
+        target.vote = target.vote or dm.vote
+        if dm.role == "news":
+            target.role = "news"
+    return merged
+
+
+def summarize(extraction: Extraction) -> list[dict[str, Any]]:
+    """A readable view of what was extracted (for `evaluate` and debugging)."""
+    return [
+        {
+            "jurisdiction": m.jurisdiction,
+            "products": sorted(m.products),
+            "action": m.action,
+            "scope": sorted(m.scope),
+            "rationales": sorted(m.rationales),
+            "role": m.role,
+            "events": sorted({(e.type, e.date.isoformat()) for e in m.events}),
+        }
+        for m in extraction.measures
+    ]

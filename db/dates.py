@@ -1,0 +1,186 @@
+"""Dates in running text, in four languages, resolved against the publication date.
+
+Explicit dates ("1 december 2025", "le 1er décembre", "am 1. Dezember", "December 1, 2025",
+"01/12/2025") are found with patterns built from the month lexicon; relative ones ("maandag",
+"jeudi", "yesterday") are resolved against the document's publication date, looking forward
+when the words before them point to the future ("vanaf maandag", "from Monday").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from db.reference import load_reference
+from db.text import cue_pattern, fold_phrase
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # offsets in the text that was searched
+    end: int
+    value: date
+    precision: str  # day | month | year
+    relative: bool  # resolved against the publication date
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    day_month: re.Pattern[str]
+    month_day: re.Pattern[str]
+    month_year: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: re.Pattern[str]
+    weekday_index: dict[str, int]
+    offsets: re.Pattern[str] | None
+    offset_days: dict[str, int | None]
+    future: re.Pattern[str] | None
+
+
+NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d/.])")
+ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
+YEAR = re.compile(
+    r"(?<![\w])(?:in|en|im|sinds|since|depuis|seit|begin|eind|fin|ende|early|late|debut)\s+(20\d{2})(?![\d])"
+)
+
+
+@cache
+def grammar(language: str) -> _Grammar:
+    ref = load_reference()
+    months: dict[str, int] = {}
+    for lang in dict.fromkeys([language, "en"]):
+        for name, number in ref.months[lang].items():
+            months.setdefault(fold_phrase(str(name)), int(number))
+    names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    ordinal = r"(?:er|e|ste|de|st|nd|rd|th|\.)?"
+    day_month = re.compile(
+        rf"(?<![\w])(\d{{1,2}}){ordinal}\s*(?:-|/|tot|au|bis|to)?\s*(?:\d{{1,2}}{ordinal}\s+)?"
+        rf"(?:de\s+|of\s+)?({names})\.?(?:\s+|,\s*)?(\d{{4}})?(?![\w])"
+    )
+    month_day = re.compile(
+        rf"(?<![\w])({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?![\w])"
+    )
+    month_year = re.compile(rf"(?<![\w])({names})\.?\s+(?:of\s+)?(\d{{4}})(?![\w])")
+    weekday_index = {fold_phrase(k): v for k, v in ref.relative["weekdays"][language].items()}
+    weekdays = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, weekday_index)) + r")(?![\w])")
+    offset_days = {fold_phrase(k): v for k, v in ref.relative["offsets"][language].items()}
+    offsets = cue_pattern(offset_days)
+    future = cue_pattern(ref.relative["future"][language])
+    return _Grammar(
+        day_month,
+        month_day,
+        month_year,
+        months,
+        weekdays,
+        weekday_index,
+        offsets,
+        offset_days,
+        future,
+    )
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def infer_year(month: int, day: int, published: date | None, forward: bool) -> date | None:
+    """A day and month without a year: the nearest such date to publication, preferring the
+    past unless the wording points forward."""
+    if published is None:
+        return None
+    best: tuple[float, date] | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        candidate = _safe_date(year, month, day)
+        if candidate is None:
+            continue
+        delta = (candidate - published).days
+        cost = abs(delta) * (1 if (delta <= 0) != forward or delta == 0 else 3)
+        if best is None or cost < best[0]:
+            best = (cost, candidate)
+    return best[1] if best else None
+
+
+def _looks_forward(folded: str, start: int, g: _Grammar) -> bool:
+    window = folded[max(0, start - 25) : start]
+    return bool(g.future and g.future.search(window))
+
+
+def find_dates(folded: str, language: str, published: date | None) -> list[DateMention]:
+    """All date mentions in folded text, without overlaps, in order of appearance."""
+    g = grammar(language)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(start: int, end: int, value: date | None, precision: str, relative: bool) -> None:
+        if value is None or not free(start, end) or not (1990 <= value.year <= 2100):
+            return
+        taken.append((start, end))
+        found.append(DateMention(start, end, value, precision, relative))
+
+    for m in ISO.finditer(folded):
+        add(m.start(), m.end(), _safe_date(int(m[1]), int(m[2]), int(m[3])), "day", False)
+    for m in NUMERIC.finditer(folded):
+        day, month = int(m[1]), int(m[2])
+        if month > 12 and day <= 12:
+            day, month = month, day
+        add(m.start(), m.end(), _safe_date(int(m[3]), month, day), "day", False)
+    for m in g.day_month.finditer(folded):
+        month = g.months[m[2]]
+        day = int(m[1])
+        if m[3]:
+            value = _safe_date(int(m[3]), month, day)
+        else:
+            value = infer_year(month, day, published, _looks_forward(folded, m.start(), g))
+        add(m.start(), m.end() if m[3] else m.end(2), value, "day", not m[3])
+    if language == "en":
+        for m in g.month_day.finditer(folded):
+            month = g.months[m[1]]
+            day = int(m[2])
+            if m[3]:
+                value = _safe_date(int(m[3]), month, day)
+            else:
+                value = infer_year(month, day, published, _looks_forward(folded, m.start(), g))
+            add(m.start(), m.end(), value, "day", not m[3])
+    for m in g.month_year.finditer(folded):
+        add(m.start(), m.end(), _safe_date(int(m[2]), g.months[m[1]], 1), "month", False)
+    for m in YEAR.finditer(folded):
+        add(m.start(1), m.end(1), _safe_date(int(m[1]), 1, 1), "year", False)
+    if published is not None:
+        explicit_starts = {d.start for d in found}
+        for m in g.weekdays.finditer(folded):
+            if any(m.end() < s <= m.end() + 4 for s in explicit_starts):
+                continue  # "maandag 1 december": the explicit date already says it
+            add(
+                m.start(),
+                m.end(),
+                resolve_weekday(
+                    g.weekday_index[m[1]], published, _looks_forward(folded, m.start(), g)
+                ),
+                "day",
+                True,
+            )
+        if g.offsets is not None:
+            for m in g.offsets.finditer(folded):
+                days = g.offset_days.get(" ".join(m.group().split()))
+                if days is not None:
+                    add(m.start(), m.end(), published + timedelta(days=days), "day", True)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def resolve_weekday(weekday: int, published: date, forward: bool) -> date:
+    """The named weekday nearest the publication date: the last one on or before it, or with
+    forward-looking words, the next one after it."""
+    if forward:
+        ahead = (weekday - published.weekday()) % 7 or 7
+        return published + timedelta(days=ahead)
+    back = (published.weekday() - weekday) % 7
+    return published - timedelta(days=back)

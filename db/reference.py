@@ -1,0 +1,254 @@
+"""Reference data (jurisdictions, actors, products, rationales) and the lexicons, loaded once.
+
+All of it is data under db/reference and db/lexicon; this module only reads and indexes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from db.text import cue_pattern, fold_phrase
+
+HERE = Path(__file__).resolve().parent
+REFERENCE_DIR = HERE / "reference"
+LEXICON_DIR = HERE / "lexicon"
+LANGUAGES = ("en", "nl", "fr", "de")
+LEVELS = (
+    "supranational",
+    "national",
+    "regional",
+    "community",
+    "provincial",
+    "municipal",
+    "institution",
+)
+ACTIONS = (
+    "ban",
+    "block",
+    "restrict",
+    "remove_from_app_store",
+    "lift",
+    "vote",
+    "proposal",
+    "warning",
+    "court_ruling",
+)
+EVENT_TYPES = (
+    "announced",
+    "adopted",
+    "in_force",
+    "extended",
+    "amended",
+    "suspended",
+    "lifted",
+    "expired",
+    "vote",
+    "court_ruling",
+)
+SCOPES = (
+    "government_devices",
+    "government_network",
+    "all_staff",
+    "parliament_network",
+    "whole_population",
+    "app_stores",
+    "education",
+)
+CATEGORIES = (
+    "ai_chatbot",
+    "ai_model",
+    "image_generator",
+    "social_app",
+    "messaging",
+    "video_app",
+    "search",
+    "other",
+)
+
+
+def read_yaml(path: Path) -> Any:
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Something the gazetteer finds in text: a jurisdiction, an actor or a product."""
+
+    kind: str
+    id: str
+    data: dict[str, Any] = field(compare=False, repr=False)
+
+
+@dataclass
+class Reference:
+    jurisdictions: dict[str, dict[str, Any]]
+    actors: dict[str, dict[str, Any]]
+    products: dict[str, dict[str, Any]]
+    rationales: dict[str, dict[str, Any]]
+    actions: dict[str, dict[str, list[str]]]
+    scopes: dict[str, dict[str, list[str]]]
+    events: dict[str, dict[str, list[str]]]
+    modifiers: dict[str, dict[str, list[str]]]
+    months: dict[str, dict[str, int]]
+    relative: dict[str, dict[str, Any]]
+
+    def country_of(self, jurisdiction_id: str | None) -> str | None:
+        """The national (or supranational) ancestor of a jurisdiction."""
+        seen = set()
+        current = jurisdiction_id
+        while current and current not in seen:
+            seen.add(current)
+            row = self.jurisdictions.get(current)
+            if row is None:
+                return None
+            if row["level"] in ("national", "supranational"):
+                return current
+            current = row.get("parent")
+        return None
+
+    def ancestors(self, jurisdiction_id: str) -> list[str]:
+        out = []
+        current = self.jurisdictions.get(jurisdiction_id, {}).get("parent")
+        while current and current not in out:
+            out.append(current)
+            current = self.jurisdictions.get(current, {}).get("parent")
+        return out
+
+    def name(self, jurisdiction_id: str, language: str = "en") -> str:
+        row = self.jurisdictions.get(jurisdiction_id)
+        return row[f"name_{language}"] if row else jurisdiction_id
+
+
+@cache
+def load_reference() -> Reference:
+    by_id = lambda rows: {row["id"]: row for row in rows}  # noqa: E731
+    return Reference(
+        jurisdictions=by_id(read_yaml(REFERENCE_DIR / "jurisdictions.yml")),
+        actors=by_id(read_yaml(REFERENCE_DIR / "actors.yml")),
+        products=by_id(read_yaml(REFERENCE_DIR / "products.yml")),
+        rationales=by_id(read_yaml(REFERENCE_DIR / "rationales.yml")),
+        actions=read_yaml(LEXICON_DIR / "actions.yml"),
+        scopes=read_yaml(LEXICON_DIR / "scopes.yml"),
+        events=read_yaml(LEXICON_DIR / "events.yml"),
+        modifiers=read_yaml(LEXICON_DIR / "modifiers.yml"),
+        months=read_yaml(LEXICON_DIR / "months.yml"),
+        relative=read_yaml(LEXICON_DIR / "relative_dates.yml"),
+    )
+
+
+@dataclass
+class Patterns:
+    """Compiled matchers for one language (every language also gets the English cues for
+    terms that travel, like product names and acronyms)."""
+
+    language: str
+    entities: re.Pattern[str]
+    entity_for: dict[str, Entity]
+    acronyms: re.Pattern[str] | None  # matched case-sensitively on the original text
+    acronym_for: dict[str, Entity]
+    actions: dict[str, re.Pattern[str]]
+    scopes: dict[str, re.Pattern[str]]
+    events: dict[str, re.Pattern[str]]
+    rationales: dict[str, re.Pattern[str]]
+    modifiers: dict[str, re.Pattern[str]]
+
+
+def _per_language(
+    table: dict[str, dict[str, list[str]]], language: str
+) -> dict[str, re.Pattern[str]]:
+    out = {}
+    for key, by_lang in table.items():
+        cues = list((by_lang or {}).get(language, []))
+        pattern = cue_pattern(cues)
+        if pattern is not None:
+            out[key] = pattern
+    return out
+
+
+ACRONYM = re.compile(r"^[A-Z][A-Z.\-]{1,5}$")
+
+
+def _entity_aliases(ref: Reference) -> tuple[dict[str, Entity], dict[str, Entity]]:
+    """Folded alias -> entity, and acronym -> entity. Products first: their names are the least
+    ambiguous. Short all-capital aliases (EU, US, CCB) are kept apart and matched with their
+    case, since folded they collide with ordinary words ("us", "eu")."""
+    aliases: dict[str, Entity] = {}
+    acronyms: dict[str, Entity] = {}
+
+    def add(alias: str, entity: Entity) -> None:
+        if ACRONYM.match(alias.strip()):
+            acronyms.setdefault(alias.strip(), entity)
+            return
+        key = fold_phrase(alias)
+        if len(key) >= 2 and key not in aliases:
+            aliases[key] = entity
+
+    for row in ref.products.values():
+        entity = Entity("product", row["id"], row)
+        for alias in [row["name"], *row.get("aliases", [])]:
+            add(alias, entity)
+    for row in ref.actors.values():
+        entity = Entity("actor", row["id"], row)
+        for names in (row.get("aliases") or {}).values():
+            for alias in names:
+                add(alias, entity)
+    for row in ref.jurisdictions.values():
+        entity = Entity("jurisdiction", row["id"], row)
+        for lang in LANGUAGES:
+            add(row[f"name_{lang}"], entity)
+        for names in (row.get("aliases") or {}).values():
+            for alias in names:
+                add(alias, entity)
+    return aliases, acronyms
+
+
+@cache
+def patterns_for(language: str) -> Patterns:
+    ref = load_reference()
+    aliases, acronym_map = _entity_aliases(ref)
+    # Products may open a compound (TikTok-verbod, DeepSeek-App): no boundary after them.
+    parts = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        body = re.escape(alias).replace(r"\ ", r"\s+")
+        left = r"(?<![\w])" if alias[0].isalnum() else ""
+        entity = aliases[alias]
+        if entity.kind == "product" and len(alias) >= 4:
+            right = r"(?=[\w-]*)"
+        else:
+            right = r"(?![\w])" if alias[-1].isalnum() else ""
+        parts.append(f"{left}(?:{body}){right}")
+    entities = re.compile("|".join(parts))
+    acronyms = (
+        re.compile(
+            "|".join(
+                rf"(?<![\w.])(?:{re.escape(a)})(?![\w])"
+                for a in sorted(acronym_map, key=len, reverse=True)
+            )
+        )
+        if acronym_map
+        else None
+    )
+    rationale_cues = {r["id"]: (r.get("cues") or {}) for r in ref.rationales.values()}
+    return Patterns(
+        language=language,
+        entities=entities,
+        entity_for=aliases,
+        acronyms=acronyms,
+        acronym_for=acronym_map,
+        actions=_per_language(ref.actions, language),
+        scopes=_per_language(ref.scopes, language),
+        events=_per_language(ref.events, language),
+        rationales=_per_language(rationale_cues, language),
+        modifiers=_per_language(ref.modifiers, language),
+    )
+
+
+def entity_at(patterns: Patterns, matched: str) -> Entity | None:
+    return patterns.entity_for.get(" ".join(matched.split()))
