@@ -42,10 +42,11 @@ def run_id_for(moment: datetime) -> str:
 
 
 def setup_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    level = logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # Scrapy resets the root logger's level when a crawl starts; the handler's level holds.
+    for handler in logging.root.handlers:
+        handler.setLevel(level)
 
 
 def pick_sources(all_sources: dict[str, Source], names: tuple[str, ...]) -> list[Source]:
@@ -55,9 +56,9 @@ def pick_sources(all_sources: dict[str, Source], names: tuple[str, ...]) -> list
     return [all_sources[n] for n in names] if names else list(all_sources.values())
 
 
-def load_sources_or_fail() -> dict[str, Source]:
+def load_sources_or_fail(directory: Path | None = None) -> dict[str, Source]:
     try:
-        return load_sources()
+        return load_sources(directory) if directory else load_sources()
     except SourceError as exc:
         fail(str(exc))
         raise  # unreachable
@@ -92,17 +93,25 @@ def main(ctx: click.Context, data: str | None, verbose: bool) -> None:
     multiple=True,
     help="Answer requests from these WARC files instead of the network.",
 )
+@click.option(
+    "--sources-dir",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Read source declarations from this folder (default: crawlers/sources).",
+)
 @click.argument("source_ids", nargs=-1)
 @click.pass_context
 def crawl(
     ctx: click.Context,
     archive_dir: str | None,
     replay: tuple[str, ...],
+    sources_dir: str | None,
     source_ids: tuple[str, ...],
 ) -> None:
     """Fetch SOURCE_IDS (default: all) and archive every response as WARC."""
     paths: DataPaths = ctx.obj["paths"].ensure()
-    sources = pick_sources(load_sources_or_fail(), source_ids)
+    declared = load_sources_or_fail(Path(sources_dir) if sources_dir else None)
+    sources = pick_sources(declared, source_ids)
     runs = _crawl(
         sources,
         Path(archive_dir) if archive_dir else paths.archive,
@@ -311,11 +320,9 @@ def ingest(ctx: click.Context, targets: tuple[str, ...], as_of: datetime | None)
         )
         for path in files:
             body = path.read_bytes()
-            warc.write_response(
+            warc.write_resource(
                 path.resolve().as_uri(),
-                200,
-                "OK",
-                [("Content-Type", "text/html; charset=utf-8")],
+                "text/html",
                 body,
                 warc_date(moment),
                 {"X-Bantracker-Source": "xx_manual", "X-Bantracker-Role": "article"},
@@ -340,6 +347,31 @@ def ingest(ctx: click.Context, targets: tuple[str, ...], as_of: datetime | None)
         if run.by_status.get(200, 0) < len(urls):
             fail(f"could not fetch {', '.join(urls)} (statuses: {run.by_status or 'no response'})")
     _build(paths, (as_of or moment).date())
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True))
+@click.option("--misses/--no-misses", default=True, help="List every miss and spurious value.")
+@click.option(
+    "--min-f1",
+    type=float,
+    default=None,
+    help="Exit 1 when the (jurisdiction, product, action) F1 is below this.",
+)
+def evaluate(gold: str, misses: bool, min_f1: float | None) -> None:
+    """Precision and recall of extraction against annotated documents (eval/README.md)."""
+    from db.evaluate import evaluate as run_evaluation
+    from db.evaluate import format_report
+
+    report = run_evaluation(Path(gold))
+    click.echo(format_report(report))
+    if misses and report.misses:
+        click.echo("\nmisses:")
+        for line in report.misses:
+            click.echo(f"  {line}")
+    f1 = report.score("jurisdiction+product+action").f1
+    if min_f1 is not None and f1 < min_f1:
+        fail(f"F1 {f1:.3f} is below {min_f1}")
 
 
 @main.command("sources")

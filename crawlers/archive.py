@@ -87,6 +87,22 @@ class WarcFile:
         self.stream.flush()
         self.records += 1
 
+    def write_resource(
+        self, url: str, content_type: str, body: bytes, observed: str, extra: dict[str, str]
+    ) -> None:
+        """A local file (bantracker ingest FILE): a WARC resource record, no HTTP exchange."""
+        record = self.writer.create_warc_record(
+            url,
+            "resource",
+            payload=BytesIO(body),
+            length=len(body),
+            warc_content_type=content_type,
+            warc_headers_dict={"WARC-Date": observed, **extra},
+        )
+        self.writer.write_record(record)
+        self.stream.flush()
+        self.records += 1
+
     def close(self) -> None:
         self.stream.close()
         self.open_path.replace(self.final_path)

@@ -43,12 +43,20 @@ def read_records(path: Path) -> Iterator[Record]:
     """Response records of one file; a damaged tail is logged and ends the file."""
     try:
         with open(path, "rb") as stream:
-            for record in ArchiveIterator(stream):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
+            for record in ArchiveIterator(stream, check_digests="raise"):
                 headers = record.rec_headers
+                if record.rec_type == "resource":  # a local file added with `ingest`
+                    status, content_type = 200, headers.get_header("Content-Type") or ""
+                elif record.rec_type == "response" and record.http_headers is not None:
+                    status = int(record.http_headers.get_statuscode() or 0)
+                    content_type = record.http_headers.get_header("Content-Type") or ""
+                else:
+                    continue
                 try:
                     body = record.content_stream().read()
+                    record.raw_stream.read()  # reach the end, so the digest is checked
+                except ArchiveLoadFailed:
+                    raise
                 except Exception as exc:  # a body that claims gzip but is not, for one
                     log.warning(
                         "%s: %s: unreadable body (%s); kept raw",
@@ -60,15 +68,15 @@ def read_records(path: Path) -> Iterator[Record]:
                 yield Record(
                     url=headers.get_header("WARC-Target-URI"),
                     date=headers.get_header("WARC-Date") or "",
-                    status=int(record.http_headers.get_statuscode() or 0),
-                    content_type=record.http_headers.get_header("Content-Type") or "",
+                    status=status,
+                    content_type=content_type,
                     body=body,
                     source_id=headers.get_header(SOURCE_HEADER),
                     role=headers.get_header(ROLE_HEADER),
                     run_id=headers.get_header(RUN_HEADER),
                     file=path.name,
                 )
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+    except Exception as exc:  # warcio raises many kinds of error on a torn tail
         log.warning("%s: archive ends early (%s); records before the damage were read", path, exc)
 
 

@@ -1,0 +1,8 @@
+"""news.belgium.be (de, RSS): federal press releases."""
+
+from tests.sourcecheck import check_source, measures_in
+
+
+def test_feed_articles_and_documents():
+    documents = check_source("be_news_belgium_de")
+    assert ("be", "deepseek", "restrictive") in measures_in(documents)

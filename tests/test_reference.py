@@ -1,0 +1,56 @@
+"""Meta-tests: declarations and lookups only use the vocabulary, every source is tested."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bantracker.config import DEMO_PAGES_DIR, SOURCES_DIR
+from bantracker.sources import SourceError, load_sources, parse_source
+from db.reference import ACTIONS, CATEGORIES, EVENT_TYPES, LEVELS, SCOPES, load_reference
+
+TESTS = Path(__file__).parent
+
+
+def test_every_source_validates_and_has_fixtures_and_a_test():
+    sources = load_sources()
+    assert len(sources) >= 12
+    for source_id, source in sources.items():
+        assert (TESTS / f"test_{source_id}.py").is_file(), f"no tests/test_{source_id}.py"
+        if source.spider != "manual":
+            assert (DEMO_PAGES_DIR / source_id / "manifest.yml").is_file(), (
+                f"no fixtures for {source_id}"
+            )
+
+
+def test_a_bad_declaration_is_reported_with_its_name():
+    data = yaml.safe_load((SOURCES_DIR / "be_vrt_nws.yml").read_text())
+    data["kind"] = "blog"
+    with pytest.raises(SourceError, match="broken.yml: kind"):
+        parse_source(data, "broken.yml")
+
+
+def test_reference_data_uses_the_vocabulary():
+    ref = load_reference()
+    for row in ref.jurisdictions.values():
+        assert row["level"] in LEVELS, row["id"]
+        assert row.get("parent") is None or row["parent"] in ref.jurisdictions, row["id"]
+        assert isinstance(row["id"], str) and row["id"] == row["id"].lower()
+    for row in ref.actors.values():
+        assert row["jurisdiction"] in ref.jurisdictions, row["id"]
+    for row in ref.products.values():
+        assert row["category"] in CATEGORIES, row["id"]
+    assert set(ref.actions) <= set(ACTIONS) | {"remove"}
+    assert set(ref.scopes) == set(SCOPES)
+    assert set(ref.events) <= set(EVENT_TYPES)
+
+
+def test_gold_annotations_use_the_vocabulary():
+    ref = load_reference()
+    for path in sorted((TESTS.parent / "eval" / "gold").glob("g-*.yml")):
+        doc = yaml.safe_load(path.read_text())
+        for measure in doc["expected"] or []:
+            assert measure["action"] in ACTIONS, path.name
+            assert set(measure.get("scope") or []) <= set(SCOPES), path.name
+            assert set(measure.get("rationales") or []) <= set(ref.rationales), path.name
+            assert all(e["type"] in EVENT_TYPES for e in measure.get("events") or []), path.name
