@@ -445,7 +445,7 @@ def write_measures(
         products = [ref.products.get(p, {"name": p}) for p in m.products]
         jurisdiction = ref.jurisdictions[m.jurisdiction]
         quotes = " ".join(
-            texts[c.document_id][c.quote_start : c.quote_end]
+            truncate_quote(texts[c.document_id][c.quote_start : c.quote_end])
             for _, dm in m.parts
             for c in dm.claims
             if c.field == "action"

@@ -60,8 +60,8 @@ VENDOR_CONTEXT = re.compile(
 )
 VOTE_COUNT = re.compile(
     r"(?<![\d])(\d{1,3})\s*(?:votes?\s*(?:in favou?r|for)?|stemmen\s*voor|voix\s*pour|"
-    r"ja-?stimmen|stimmen\s*dafur|voor|pour|in favou?r|dafur)?\s*(?:,|-|–|to|tegen|contre|"
-    r"against|zu|gegen|en)\s*(\d{1,3})(?![\d])"
+    r"ja-?stimmen|stimmen\s*dafur|stimmen|voor|pour|in favou?r|dafur)?\s*(?:,|-|–|to|tegen|"
+    r"contre|against|zu|gegen|en|bei|und|et|and)\s*(\d{1,3})(?![\d])"
 )
 PARLIAMENT_WORDS = re.compile(
     r"(?<![\w])(parliament|parlement|parlament|committee|commissie|commission|ausschuss|mep|"
@@ -280,7 +280,10 @@ def split_clauses(
     out = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         clause = Sentence(sentence.index, start, end, text[start:end], sentence.paragraph)
-        out.append(sentence_facts(text, folded, clause, patterns, published))
+        clause_facts = sentence_facts(text, folded, clause, patterns, published)
+        if not clause_facts.products:
+            clause_facts.products = facts.products  # "Ghent banned an app: TikTok"
+        out.append(clause_facts)
     return out
 
 
@@ -292,12 +295,18 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
     restrictive = [k for k in ("block", "ban", "restrict") if k in kinds]
     sentence = folded[facts.sentence.start : facts.sentence.end]
     parliamentary = bool(PARLIAMENT_WORDS.search(sentence)) or bool(VOTE_COUNT.search(sentence))
-    if "lift" in kinds and (restrictive or "remove_from_app_store" in kinds or facts.products):
+    if "lift" in kinds:
         return "lift", kinds["lift"]
     if "court_ruling" in kinds and (restrictive or "remove_from_app_store" in kinds):
         return "court_ruling", kinds["court_ruling"]
-    if "vote" in kinds and parliamentary and (restrictive or "proposal" in kinds):
+    if (
+        "vote" in kinds
+        and parliamentary
+        and (restrictive or "proposal" in kinds or VOTE_COUNT.search(sentence) or facts.dates)
+    ):
         return "vote", kinds["vote"]
+    if facts.hypothetical and parliamentary and restrictive:
+        return "proposal", kinds[restrictive[0]]
     if "proposal" in kinds and restrictive and not _decided(kinds, restrictive):
         return "proposal", kinds["proposal"]
     if "remove_from_app_store" in kinds:
@@ -412,7 +421,7 @@ def extract(
 
     title_products = {p.value for p in facts[0].products} if facts else set()
     main_jurisdiction = default_jurisdiction
-    for f in facts[:3]:
+    for f in facts[:6]:
         places = [
             (SPECIFICITY.get(ref.jurisdictions[j]["level"], 0), j)
             for j in (_place_jurisdiction(m, ref) for m in f.places)
@@ -428,7 +437,9 @@ def extract(
     for f in facts:
         sentence = f.sentence
         chosen = choose_action(f, folded)
-        if chosen is None and measures and f.dates and (f.anaphora or f.products) and not f.negated:
+        near_last = bool(measures) and sentence.index - measures[-1].sentences[-1] <= 2
+        dates_last = f.anaphora or f.products or (near_last and not f.places)
+        if chosen is None and measures and f.dates and dates_last and not f.negated:
             _add_dated_steps(measures[-1], f, folded, patterns, published, document_id, claims)
             continue
         if (
@@ -448,6 +459,9 @@ def extract(
         products = {p.value for p in f.products}
         if not products and f.anaphora:
             products = set(previous[1]) if previous else set(title_products)
+        if not products and (f.places or f.dates or action in ("vote", "lift")):
+            # the article's subject, named in its title ("The amendment was adopted ...")
+            products = set(previous[1]) if previous else set(title_products)
         if not products:
             continue
         jurisdiction, named_by, precedents = choose_jurisdiction(f, cue.start, folded, ref)
@@ -456,6 +470,13 @@ def extract(
             jurisdiction = (previous[0] if previous and previous[0] else None) or main_jurisdiction
         if not jurisdiction:
             continue
+        row = ref.jurisdictions.get(jurisdiction, {})
+        if (
+            FAMILY[action] == "legislative"
+            and row.get("level") == "institution"
+            and row.get("parent")
+        ):
+            jurisdiction = row["parent"]  # a parliament votes on the law of its jurisdiction
         previous = (jurisdiction, products)
         in_lead = sentence.paragraph <= 1 and sentence.index <= 2
         dated_old = (
@@ -570,6 +591,9 @@ def _add_dated_steps(
 ) -> None:
     """A sentence that only dates the measure just reported ("the rule applies from Monday")."""
     if f.products and not ({p.value for p in f.products} & dm.products):
+        return
+    ref = load_reference()
+    if any(_place_jurisdiction(m, ref) != dm.jurisdiction for m in f.places):
         return
     for d in f.dates:
         before = folded[max(0, d.start - 32) : d.start]

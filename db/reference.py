@@ -221,6 +221,8 @@ def patterns_for(language: str) -> Patterns:
         entity = aliases[alias]
         if entity.kind == "product" and len(alias) >= 4:
             right = r"(?=[\w-]*)"
+        elif len(alias) >= 5 and alias[-1].isalnum():
+            right = r"(?:s|es)?(?![\w])"  # genitives: des Europäischen Parlaments, Gents
         else:
             right = r"(?![\w])" if alias[-1].isalnum() else ""
         parts.append(f"{left}(?:{body}){right}")
@@ -251,4 +253,9 @@ def patterns_for(language: str) -> Patterns:
 
 
 def entity_at(patterns: Patterns, matched: str) -> Entity | None:
-    return patterns.entity_for.get(" ".join(matched.split()))
+    key = " ".join(matched.split())
+    for candidate in (key, key[:-1], key[:-2]):  # the alias itself, or with a genitive ending
+        entity = patterns.entity_for.get(candidate)
+        if entity is not None:
+            return entity
+    return None

@@ -128,7 +128,9 @@ def _split_paragraph(text: str, start: int, end: int, paragraph: int, out: list[
         before = chunk[cursor : match.start()]
         last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
         if match.group(1) == "." and (
-            last_word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word)
+            last_word.rstrip(".") in _ABBREVIATIONS
+            or re.fullmatch(r"[a-z]", last_word)
+            or re.fullmatch(r"\d{1,2}", last_word)  # German ordinals: "am 20. März"
         ):
             continue
         _add(text, start + cursor, start + match.end(2), paragraph, out)
