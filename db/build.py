@@ -336,7 +336,9 @@ def write_reference(db: Database, sources: dict[str, Source], ref: Any) -> None:
             "id": a["id"],
             "name": a["name"],
             "kind": a["kind"],
-            "jurisdiction_id": a["jurisdiction"],
+            "jurisdiction_id": a["jurisdiction"]
+            if a["jurisdiction"] in ref.jurisdictions
+            else None,
             "decides": int(a.get("decides", True)),
         }
         for a in ref.actors.values()

@@ -335,8 +335,30 @@ def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= position < e for s, e in spans)
 
 
+LIST_JOINER = re.compile(
+    r"^\s*(?:,|;|and|en|et|und|sowie|as well as|ainsi que|evenals|alsook|or|of|ou|oder)?\s*"
+    r"(?:,?\s*(?:and|en|et|und|the|de|het|la|le|les|l'|die|der|das))?\s*$"
+)
+
+
+def coordinated(mention: Mention, places: list[Mention], folded: str) -> list[Mention]:
+    """'Canada, the UK and the US banned ...': the places listed together with `mention`."""
+    group = [mention]
+    ordered = sorted(places, key=lambda m: m.start)
+    index = ordered.index(mention)
+    for step in (-1, 1):
+        current = index
+        while 0 <= current + step < len(ordered):
+            a, b = sorted((ordered[current], ordered[current + step]), key=lambda m: m.start)
+            if not LIST_JOINER.match(folded[a.end : b.start]):
+                break
+            current += step
+            group.append(ordered[current])
+    return group
+
+
 def choose_jurisdiction(
-    facts: SentenceFacts, anchor: int, folded: str, ref: Reference
+    facts: SentenceFacts, anchor: int, folded: str, ref: Reference, context: str | None = None
 ) -> tuple[str | None, Mention | None, list[str]]:
     """The acting jurisdiction of a sentence, the mention that named it, and precedents."""
     vendor_countries = {
@@ -345,14 +367,12 @@ def choose_jurisdiction(
     best: tuple[float, str, Mention] | None = None
     precedents: list[str] = []
     for mention in facts.places:
+        jurisdiction = _place_jurisdiction(mention, ref, context)
         if mention.kind == "actor":
-            actor = ref.actors[mention.value]
-            jurisdiction = actor["jurisdiction"]
-            bonus = 1.5 if actor.get("decides", True) else -1.0
+            bonus = 1.5 if ref.actors[mention.value].get("decides", True) else -1.0
         else:
-            jurisdiction = mention.value
             bonus = 0.0
-        row = ref.jurisdictions.get(jurisdiction)
+        row = ref.jurisdictions.get(jurisdiction or "")
         if row is None:
             continue
         if row["country_code"] in vendor_countries and VENDOR_CONTEXT.match(folded, mention.end):
@@ -420,11 +440,12 @@ def extract(
     relevant = bool(products_mentioned)
 
     title_products = {p.value for p in facts[0].products} if facts else set()
+    context = context_country(facts, ref, default_jurisdiction)
     main_jurisdiction = default_jurisdiction
     for f in facts[:6]:
         places = [
             (SPECIFICITY.get(ref.jurisdictions[j]["level"], 0), j)
-            for j in (_place_jurisdiction(m, ref) for m in f.places)
+            for j in (_place_jurisdiction(m, ref, context) for m in f.places)
             if j in ref.jurisdictions
         ]
         if places:
@@ -438,14 +459,19 @@ def extract(
         sentence = f.sentence
         chosen = choose_action(f, folded)
         near_last = bool(measures) and sentence.index - measures[-1].sentences[-1] <= 2
-        dates_last = f.anaphora or f.products or (near_last and not f.places)
+        same_place = bool(measures) and all(
+            _place_jurisdiction(m, ref, context) == measures[-1].jurisdiction for m in f.places
+        )
+        dates_last = f.anaphora or f.products or (near_last and same_place)
         if chosen is None and measures and f.dates and dates_last and not f.negated:
-            _add_dated_steps(measures[-1], f, folded, patterns, published, document_id, claims)
+            _add_dated_steps(
+                measures[-1], f, folded, patterns, published, document_id, claims, context
+            )
             continue
         if (
             chosen is None
             or f.negated
-            or (f.hypothetical and chosen[0] not in ("proposal", "vote"))
+            or (f.hypothetical and chosen[0] not in ("proposal", "vote", "remove_from_app_store"))
         ):
             if f.products:
                 previous = (
@@ -464,116 +490,127 @@ def extract(
             products = set(previous[1]) if previous else set(title_products)
         if not products:
             continue
-        jurisdiction, named_by, precedents = choose_jurisdiction(f, cue.start, folded, ref)
+        jurisdiction, named_by, precedents = choose_jurisdiction(f, cue.start, folded, ref, context)
         inherited = jurisdiction is None
         if inherited:
             jurisdiction = (previous[0] if previous and previous[0] else None) or main_jurisdiction
         if not jurisdiction:
             continue
-        row = ref.jurisdictions.get(jurisdiction, {})
-        if (
-            FAMILY[action] == "legislative"
-            and row.get("level") == "institution"
-            and row.get("parent")
-        ):
-            jurisdiction = row["parent"]  # a parliament votes on the law of its jurisdiction
-        previous = (jurisdiction, products)
-        in_lead = sentence.paragraph <= 1 and sentence.index <= 2
-        dated_old = (
-            bool(f.dates)
-            and published is not None
-            and all((published - d.value).days > 75 for d in f.dates)
-        )
-        role = "background" if (dated_old or (f.background and not in_lead)) else "news"
-        confidence = 0.9 if not inherited else 0.7
-        if f.hypothetical:
-            confidence -= 0.2
-
-        def claim(
-            field_name: str,
-            value: str,
-            start: int,
-            end: int,
-            conf: float = confidence,
-            sentence: Sentence = sentence,
-            role: str = role,
-        ) -> Claim:
-            c = Claim(
-                document_id,
-                field_name,
-                value,
-                sentence.start,
-                sentence.end,
-                start,
-                end,
-                sentence.index,
-                round(conf, 2),
-                role,
-            )
-            claims.append(c)
-            return c
-
-        dm = DocMeasure(document_id, jurisdiction, FAMILY[action], role=role)
-        dm.actions.append((action, 2.0 if sentence.index == 0 else 1.0))
-        dm.sentences.append(sentence.index)
-        dm.precedents.extend(precedents)
-        dm.claims.append(claim("action", action, cue.start, cue.end))
+        targets = [(jurisdiction, named_by)]
         if named_by is not None:
-            dm.claims.append(claim("jurisdiction", jurisdiction, named_by.start, named_by.end))
-            if named_by.kind == "actor" and ref.actors[named_by.value].get("decides", True):
-                dm.actors.append(named_by.value)
-                dm.claims.append(claim("actor", named_by.value, named_by.start, named_by.end))
-        else:
-            dm.claims.append(
-                claim("jurisdiction", jurisdiction, sentence.start, sentence.start, 0.6)
-            )
-        for p in f.products:
-            dm.products.add(p.value)
-            dm.claims.append(claim("product", p.value, p.start, p.end))
-        if not f.products:
-            dm.products |= products
-            for value in sorted(products):
-                dm.claims.append(claim("product", value, sentence.start, sentence.start, 0.6))
-        for m in f.places:
+            listed = [m for m in f.places if not _in_spans(m.start, f.precedent_spans)]
+            targets = []
+            for m in coordinated(named_by, listed, folded):
+                place = _place_jurisdiction(m, ref, context)
+                if place in ref.jurisdictions and place not in {t[0] for t in targets}:
+                    targets.append((place, m))
+        for jurisdiction, named_by in targets:  # noqa: B020 - one measure per listed place
+            row = ref.jurisdictions.get(jurisdiction, {})
             if (
-                m.kind == "actor"
-                and m is not named_by
-                and ref.actors[m.value]["jurisdiction"] == jurisdiction
-                and ref.actors[m.value].get("decides", True)
+                FAMILY[action] == "legislative"
+                and row.get("level") == "institution"
+                and row.get("parent")
             ):
-                dm.actors.append(m.value)
-                dm.claims.append(claim("actor", m.value, m.start, m.end))
-        for m in f.scopes:
-            if m.value not in dm.scope:
-                dm.scope.add(m.value)
-                dm.claims.append(claim("scope", m.value, m.start, m.end))
-        for m in f.rationales:
-            if m.value not in dm.rationales:
-                dm.rationales.add(m.value)
-                dm.claims.append(claim("rationale", m.value, m.start, m.end))
-        for name, start, end in officials_in(text, sentence.start, sentence.end):
-            dm.officials.append(name)
-            dm.claims.append(claim("official", name, start, end))
-        for d in f.dates:
-            if published is not None and (d.value - published).days > 730:
-                continue
-            kind = event_type_for(d, action, folded, patterns, published)
-            c = claim(
-                f"date_{kind}",
-                d.value.isoformat(),
-                d.start,
-                d.end,
-                confidence - (0.1 if d.relative else 0.0),
+                jurisdiction = row["parent"]  # a parliament votes on the law of its jurisdiction
+            previous = (jurisdiction, products)
+            in_lead = sentence.paragraph <= 1 and sentence.index <= 2
+            dated_old = (
+                bool(f.dates)
+                and published is not None
+                and all((published - d.value).days > 75 for d in f.dates)
             )
-            dm.events.append(EventClaim(kind, d.value, d.precision, d.relative, c))
-        if action == "vote":
-            count = VOTE_COUNT.search(folded, sentence.start, sentence.end)
-            if count:
-                dm.vote = (int(count.group(1)), int(count.group(2)))
-                dm.claims.append(
-                    claim("vote", f"{count.group(1)}-{count.group(2)}", count.start(), count.end())
+            role = "background" if (dated_old or (f.background and not in_lead)) else "news"
+            confidence = 0.9 if not inherited else 0.7
+            if f.hypothetical:
+                confidence -= 0.2
+
+            def claim(
+                field_name: str,
+                value: str,
+                start: int,
+                end: int,
+                conf: float = confidence,
+                sentence: Sentence = sentence,
+                role: str = role,
+            ) -> Claim:
+                c = Claim(
+                    document_id,
+                    field_name,
+                    value,
+                    sentence.start,
+                    sentence.end,
+                    start,
+                    end,
+                    sentence.index,
+                    round(conf, 2),
+                    role,
                 )
-        measures.append(dm)
+                claims.append(c)
+                return c
+
+            dm = DocMeasure(document_id, jurisdiction, FAMILY[action], role=role)
+            dm.actions.append((action, 2.0 if sentence.index == 0 else 1.0))
+            dm.sentences.append(sentence.index)
+            dm.precedents.extend(precedents)
+            dm.claims.append(claim("action", action, cue.start, cue.end))
+            if named_by is not None:
+                dm.claims.append(claim("jurisdiction", jurisdiction, named_by.start, named_by.end))
+                if named_by.kind == "actor" and ref.actors[named_by.value].get("decides", True):
+                    dm.actors.append(named_by.value)
+                    dm.claims.append(claim("actor", named_by.value, named_by.start, named_by.end))
+            else:
+                dm.claims.append(
+                    claim("jurisdiction", jurisdiction, sentence.start, sentence.start, 0.6)
+                )
+            for p in f.products:
+                dm.products.add(p.value)
+                dm.claims.append(claim("product", p.value, p.start, p.end))
+            if not f.products:
+                dm.products |= products
+                for value in sorted(products):
+                    dm.claims.append(claim("product", value, sentence.start, sentence.start, 0.6))
+            for m in f.places:
+                if (
+                    m.kind == "actor"
+                    and m is not named_by
+                    and ref.actors[m.value]["jurisdiction"] == jurisdiction
+                    and ref.actors[m.value].get("decides", True)
+                ):
+                    dm.actors.append(m.value)
+                    dm.claims.append(claim("actor", m.value, m.start, m.end))
+            for m in f.scopes:
+                if m.value not in dm.scope:
+                    dm.scope.add(m.value)
+                    dm.claims.append(claim("scope", m.value, m.start, m.end))
+            for m in f.rationales:
+                if m.value not in dm.rationales:
+                    dm.rationales.add(m.value)
+                    dm.claims.append(claim("rationale", m.value, m.start, m.end))
+            for name, start, end in officials_in(text, sentence.start, sentence.end):
+                dm.officials.append(name)
+                dm.claims.append(claim("official", name, start, end))
+            for d in f.dates:
+                if published is not None and (d.value - published).days > 730:
+                    continue
+                kind = event_type_for(d, action, folded, patterns, published)
+                c = claim(
+                    f"date_{kind}",
+                    d.value.isoformat(),
+                    d.start,
+                    d.end,
+                    confidence - (0.1 if d.relative else 0.0),
+                )
+                dm.events.append(EventClaim(kind, d.value, d.precision, d.relative, c))
+            if action == "vote":
+                count = VOTE_COUNT.search(folded, sentence.start, sentence.end)
+                if count:
+                    dm.vote = (int(count.group(1)), int(count.group(2)))
+                    dm.claims.append(
+                        claim(
+                            "vote", f"{count.group(1)}-{count.group(2)}", count.start(), count.end()
+                        )
+                    )
+            measures.append(dm)
 
     _attach_reasons(measures, facts, claims, document_id)
     merged = merge_document_measures(measures)
@@ -588,12 +625,13 @@ def _add_dated_steps(
     published: date | None,
     document_id: str,
     claims: list[Claim],
+    context: str | None = None,
 ) -> None:
     """A sentence that only dates the measure just reported ("the rule applies from Monday")."""
     if f.products and not ({p.value for p in f.products} & dm.products):
         return
     ref = load_reference()
-    if any(_place_jurisdiction(m, ref) != dm.jurisdiction for m in f.places):
+    if any(_place_jurisdiction(m, ref, context) != dm.jurisdiction for m in f.places):
         return
     for d in f.dates:
         before = folded[max(0, d.start - 32) : d.start]
@@ -624,10 +662,28 @@ def _add_dated_steps(
         dm.events.append(EventClaim(kind, d.value, d.precision, d.relative, c))
 
 
-def _place_jurisdiction(mention: Mention, ref: Reference) -> str:
+def _place_jurisdiction(mention: Mention, ref: Reference, context: str | None = None) -> str | None:
     if mention.kind == "actor":
-        return ref.actors[mention.value]["jurisdiction"]
+        jurisdiction = ref.actors[mention.value]["jurisdiction"]
+        return context if jurisdiction == "context" else jurisdiction
     return mention.value
+
+
+FEDERATIONS = {"be", "us", "ca", "de", "at", "ch", "au", "br", "in", "my", "ru"}
+
+
+def context_country(facts: list[SentenceFacts], ref: Reference, default: str | None) -> str | None:
+    """The federation a document is about: the most mentioned one, else the source's country."""
+    counts: dict[str, int] = {}
+    for f in facts:
+        for m in f.places:
+            country = ref.country_of(_place_jurisdiction(m, ref, None) or "")
+            if country in FEDERATIONS:
+                counts[country] = counts.get(country, 0) + 1
+    if counts:
+        return max(sorted(counts), key=lambda c: counts[c])
+    fallback = ref.country_of(default or "")
+    return fallback
 
 
 def _attach_reasons(
