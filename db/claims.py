@@ -36,6 +36,7 @@ FAMILY = {
     "warning": "warning",
     "court_ruling": "court",
 }
+IMMEDIATE = {"block", "remove_from_app_store"}
 SPECIFICITY = {
     "municipal": 4,
     "provincial": 3,
@@ -601,6 +602,10 @@ def extract(
                     confidence - (0.1 if d.relative else 0.0),
                 )
                 dm.events.append(EventClaim(kind, d.value, d.precision, d.relative, c))
+                if kind == "announced" and action in IMMEDIATE and d.precision == "day":
+                    # a block or an app-store removal takes effect when it is ordered
+                    c = claim("date_in_force", d.value.isoformat(), d.start, d.end, 0.6)
+                    dm.events.append(EventClaim("in_force", d.value, d.precision, d.relative, c))
             if action == "vote":
                 count = VOTE_COUNT.search(folded, sentence.start, sentence.end)
                 if count:
@@ -612,8 +617,8 @@ def extract(
                     )
             measures.append(dm)
 
-    _attach_reasons(measures, facts, claims, document_id)
     merged = merge_document_measures(measures)
+    _attach_reasons(merged, facts, claims, document_id)
     return Extraction(document_id, relevant, merged, claims, products_mentioned)
 
 
@@ -689,16 +694,23 @@ def context_country(facts: list[SentenceFacts], ref: Reference, default: str | N
 def _attach_reasons(
     measures: list[DocMeasure], facts: list[SentenceFacts], claims: list[Claim], document_id: str
 ) -> None:
-    """Reasons often come in the sentence after the decision ("The city cites privacy ...")."""
+    """Reasons often come apart from the decision ("The city cites privacy ..."): the sentence
+    after a measure's sentence, and, when a document reports one measure as news, any sentence
+    that does not report a measure of its own."""
+    reporting = {i for dm in measures for i in dm.sentences}
+    by_index: dict[int, list[SentenceFacts]] = {}
+    for f in facts:
+        by_index.setdefault(f.sentence.index, []).append(f)
+    news = [dm for dm in measures if dm.role == "news"]
     for dm in measures:
-        for index in dm.sentences:
-            if index + 1 >= len(facts):
-                continue
-            following = facts[index + 1]
-            if following.actions and following.products:
-                continue  # that sentence reports its own measure
-            for m in following.rationales:
-                if m.value not in dm.rationales:
+        indexes = {i + 1 for i in dm.sentences}
+        if len(news) == 1 and dm is news[0]:
+            indexes |= set(by_index)
+        for index in sorted(indexes - reporting):
+            for following in by_index.get(index, []):
+                for m in following.rationales:
+                    if m.value in dm.rationales:
+                        continue
                     dm.rationales.add(m.value)
                     c = Claim(
                         document_id,

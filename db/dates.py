@@ -31,6 +31,7 @@ class _Grammar:
     day_month: re.Pattern[str]
     month_day: re.Pattern[str]
     month_year: re.Pattern[str]
+    month_only: re.Pattern[str]
     months: dict[str, int]
     weekdays: re.Pattern[str]
     weekday_index: dict[str, int]
@@ -63,6 +64,11 @@ def grammar(language: str) -> _Grammar:
         rf"(?<![\w])({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?![\w])"
     )
     month_year = re.compile(rf"(?<![\w])({names})\.?\s+(?:of\s+)?(\d{{4}})(?![\w])")
+    # "in January", "eind maart", "fin janvier", "Ende Januar": a month of the nearest year
+    month_only = re.compile(
+        r"(?<![\w])(?:in|im|en|ende|anfang|mitte|begin|eind|midden|half|fin|debut|mi-|late|early|"
+        rf"mid|at the end of|au mois de|in de maand)\s+({names})(?![\w.]|\s+\d)"
+    )
     weekday_index = {fold_phrase(k): v for k, v in ref.relative["weekdays"][language].items()}
     weekdays = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, weekday_index)) + r")(?![\w])")
     offset_days = {fold_phrase(k): v for k, v in ref.relative["offsets"][language].items()}
@@ -72,6 +78,7 @@ def grammar(language: str) -> _Grammar:
         day_month,
         month_day,
         month_year,
+        month_only,
         months,
         weekdays,
         weekday_index,
@@ -151,12 +158,15 @@ def find_dates(folded: str, language: str, published: date | None) -> list[DateM
             add(m.start(), m.end(), value, "day", not m[3])
     for m in g.month_year.finditer(folded):
         add(m.start(), m.end(), _safe_date(int(m[2]), g.months[m[1]], 1), "month", False)
+    for m in g.month_only.finditer(folded):
+        value = infer_year(g.months[m[1]], 1, published, _looks_forward(folded, m.start(), g))
+        add(m.start(1), m.end(1), value, "month", True)
     for m in YEAR.finditer(folded):
         add(m.start(1), m.end(1), _safe_date(int(m[1]), 1, 1), "year", False)
     if published is not None:
         explicit_starts = {d.start for d in found}
         for m in g.weekdays.finditer(folded):
-            if any(m.end() < s <= m.end() + 4 for s in explicit_starts):
+            if any(m.end() < s <= m.end() + 10 for s in explicit_starts):
                 continue  # "maandag 1 december": the explicit date already says it
             add(
                 m.start(),
