@@ -240,15 +240,13 @@ def build(
         progress(f"extracting claims from {len(documents)} documents")
         extractions: dict[str, Extraction] = {}
         for doc_id, (document, _) in sorted(documents.items()):
-            default = (
-                sources[document.source_id].raw.get("jurisdiction")
-                if document.source_id in sources
-                else None
-            )
+            source = sources.get(document.source_id)
+            default = source.raw.get("jurisdiction") if source else None
+            country = source.country.lower() if source else None
             extractions[doc_id] = cache.get_or_make(
                 f"claims|{version}|{document.content_hash}|{document.id}|{document.published}|{document.language}",
-                lambda d=document, j=default: extract(
-                    d.id, d.text, d.language, d.published_date, j
+                lambda d=document, j=default, c=country: extract(
+                    d.id, d.text, d.language, d.published_date, j, c
                 ),
             )
     finally:

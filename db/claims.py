@@ -37,6 +37,7 @@ FAMILY = {
     "court_ruling": "court",
 }
 IMMEDIATE = {"block", "remove_from_app_store"}
+AUTHORITIES = {"regulator", "agency", "ministry", "government", "court"}
 SPECIFICITY = {
     "municipal": 4,
     "provincial": 3,
@@ -359,7 +360,11 @@ def coordinated(mention: Mention, places: list[Mention], folded: str) -> list[Me
 
 
 def choose_jurisdiction(
-    facts: SentenceFacts, anchor: int, folded: str, ref: Reference, context: str | None = None
+    facts: SentenceFacts,
+    anchor: int,
+    folded: str,
+    ref: Reference,
+    context: dict[str, str | None] | None = None,
 ) -> tuple[str | None, Mention | None, list[str]]:
     """The acting jurisdiction of a sentence, the mention that named it, and precedents."""
     vendor_countries = {
@@ -370,7 +375,12 @@ def choose_jurisdiction(
     for mention in facts.places:
         jurisdiction = _place_jurisdiction(mention, ref, context)
         if mention.kind == "actor":
-            bonus = 1.5 if ref.actors[mention.value].get("decides", True) else -1.0
+            actor = ref.actors[mention.value]
+            bonus = 1.5 if actor.get("decides", True) else -1.0
+            if actor["jurisdiction"].startswith("context:"):
+                if any(m.kind == "jurisdiction" for m in facts.places):
+                    continue  # "the Italian privacy watchdog": the named place says which
+                bonus = 0.3
         else:
             bonus = 0.0
         row = ref.jurisdictions.get(jurisdiction or "")
@@ -427,6 +437,7 @@ def extract(
     language: str,
     published: date | None,
     default_jurisdiction: str | None = None,
+    publisher_country: str | None = None,
 ) -> Extraction:
     """All measures one document reports, with their claims."""
     ref = load_reference()
@@ -441,7 +452,9 @@ def extract(
     relevant = bool(products_mentioned)
 
     title_products = {p.value for p in facts[0].products} if facts else set()
-    context = context_country(facts, ref, default_jurisdiction)
+    context = document_context(
+        facts, ref, publisher_country or ref.country_of(default_jurisdiction or "")
+    )
     main_jurisdiction = default_jurisdiction
     for f in facts[:6]:
         places = [
@@ -483,6 +496,10 @@ def extract(
         action, cue = chosen
         if f.company and not f.places:
             continue
+        if action == "warning" and not any(
+            m.kind == "actor" and ref.actors[m.value]["kind"] in AUTHORITIES for m in f.places
+        ):
+            continue  # anyone can warn; a measure needs an authority that does
         products = {p.value for p in f.products}
         if not products and f.anaphora:
             products = set(previous[1]) if previous else set(title_products)
@@ -630,7 +647,7 @@ def _add_dated_steps(
     published: date | None,
     document_id: str,
     claims: list[Claim],
-    context: str | None = None,
+    context: dict[str, str | None] | None = None,
 ) -> None:
     """A sentence that only dates the measure just reported ("the rule applies from Monday")."""
     if f.products and not ({p.value for p in f.products} & dm.products):
@@ -667,28 +684,36 @@ def _add_dated_steps(
         dm.events.append(EventClaim(kind, d.value, d.precision, d.relative, c))
 
 
-def _place_jurisdiction(mention: Mention, ref: Reference, context: str | None = None) -> str | None:
+def _place_jurisdiction(
+    mention: Mention, ref: Reference, context: dict[str, str | None] | None = None
+) -> str | None:
     if mention.kind == "actor":
         jurisdiction = ref.actors[mention.value]["jurisdiction"]
-        return context if jurisdiction == "context" else jurisdiction
+        if jurisdiction.startswith("context:"):
+            return (context or {}).get(jurisdiction.split(":", 1)[1])
+        return jurisdiction
     return mention.value
 
 
 FEDERATIONS = {"be", "us", "ca", "de", "at", "ch", "au", "br", "in", "my", "ru"}
 
 
-def context_country(facts: list[SentenceFacts], ref: Reference, default: str | None) -> str | None:
-    """The federation a document is about: the most mentioned one, else the source's country."""
+def document_context(
+    facts: list[SentenceFacts], ref: Reference, publisher_country: str | None
+) -> dict[str, str | None]:
+    """What 'the government' and 'the federal government' of a document refer to: the
+    publisher's country when it fits, else the country the document mentions most."""
     counts: dict[str, int] = {}
     for f in facts:
         for m in f.places:
             country = ref.country_of(_place_jurisdiction(m, ref, None) or "")
-            if country in FEDERATIONS:
+            if country and ref.jurisdictions[country]["level"] == "national":
                 counts[country] = counts.get(country, 0) + 1
-    if counts:
-        return max(sorted(counts), key=lambda c: counts[c])
-    fallback = ref.country_of(default or "")
-    return fallback
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    home = publisher_country if publisher_country in ref.jurisdictions else None
+    federal = home if home in FEDERATIONS else next((c for c in ranked if c in FEDERATIONS), None)
+    national = home or (ranked[0] if ranked else None)
+    return {"federal": federal, "national": national}
 
 
 def _attach_reasons(
@@ -734,13 +759,24 @@ def compatible_dates(a: list[date], b: list[date], days: int = 150) -> bool:
     return abs((min(a) - min(b)).days) <= days
 
 
+def _same_family(a: DocMeasure, b: DocMeasure) -> bool:
+    """Same kind of measure. Removal from app stores is the consequence of a ban or block
+    when the same body (or no named body) is behind both."""
+    if a.family == b.family:
+        return True
+    if {a.family, b.family} == {"restrictive", "app_store"}:
+        store, other = (a, b) if a.family == "app_store" else (b, a)
+        return set(store.actors) <= set(other.actors)
+    return False
+
+
 def merge_document_measures(measures: list[DocMeasure]) -> list[DocMeasure]:
     """Sentences of one document about the same measure become one DocMeasure."""
     merged: list[DocMeasure] = []
-    for dm in measures:
+    for dm in sorted(measures, key=lambda m: m.family != "restrictive"):
         target = None
         for candidate in merged:
-            if candidate.jurisdiction != dm.jurisdiction or candidate.family != dm.family:
+            if candidate.jurisdiction != dm.jurisdiction or not _same_family(candidate, dm):
                 continue
             if not (candidate.products & dm.products):
                 continue

@@ -69,6 +69,18 @@ def gold_date(value: Any) -> tuple[str, str]:
     return text[:10], "day"
 
 
+TLD_COUNTRY = {"uk": "gb", "eu": None, "com": None, "org": None, "net": None, "int": None}
+
+
+def country_of_url(url: str | None) -> str | None:
+    """The publisher's country from its domain (.be, .fr, .co.uk); None for generic domains."""
+    if not url:
+        return None
+    host = url.split("/")[2] if "://" in url else url
+    tld = host.rsplit(".", 1)[-1].lower()
+    return TLD_COUNTRY.get(tld, tld)
+
+
 def load_gold(path: Path) -> list[dict[str, Any]]:
     files = sorted(path.glob("g-*.yml")) if path.is_dir() else [path]
     return [yaml.safe_load(f.read_text(encoding="utf-8")) | {"_file": f.name} for f in files]
@@ -82,7 +94,13 @@ def evaluate(gold_path: Path) -> Report:
         if isinstance(published, str):
             published = date.fromisoformat(published)
         text = f"{doc.get('title', '')}\n\n{doc['text']}"
-        extraction = extract(doc["id"], text, doc["language"], published)
+        extraction = extract(
+            doc["id"],
+            text,
+            doc["language"],
+            published,
+            publisher_country=country_of_url(doc.get("url")),
+        )
         name = doc["_file"]
         expected_triples, found_triples = set(), set()
         expected_events, found_events = set(), set()
