@@ -52,7 +52,8 @@ ANAPHORA = re.compile(
     r"de app|die app|deze app|de applicatie|de toepassing|de chatbot|de tool|het verbod|"
     r"de blokkering|de maatregel|de videoapp|l'application|l'appli|le chatbot|l'outil|"
     r"l'interdiction|la mesure|le blocage|die anwendung|den chatbot|der chatbot|das verbot|"
-    r"die sperre|die massnahme|die maßnahme|the measure|the restriction|the app's)(?![\w])"
+    r"die sperre|die massnahme|die maßnahme|the measure|the restriction|the app's|the law|"
+    r"la loi|de wet|das gesetz|the order|the decree|le decret|het decreet|die verordnung)(?![\w])"
 )
 VENDOR_CONTEXT = re.compile(
     r"^[\s,-]{0,3}(?:ai[\s-]?)?(?:server|servers|company|firm|start-?up|model|chatbot|app|"
@@ -266,16 +267,10 @@ def split_clauses(
     cuts = []
     for left, right in zip(cues, cues[1:], strict=False):
         # the subject of the second clause sits between the conjunction and its verb
-        between = [m for m in CONJUNCTION.finditer(folded, left.end, right.start)]
-        places_between = [m for m in facts.places if left.end <= m.start < right.start]
-        if between and places_between:
-            cut = max(
-                (c for c in between if c.start() <= places_between[0].start),
-                key=lambda c: c.start(),
-                default=None,
-            )
-            if cut is not None:
-                cuts.append(cut.end())
+        between = list(CONJUNCTION.finditer(folded, left.end, right.start))
+        usable = [c for c in between if any(c.end() <= m.start < right.start for m in facts.places)]
+        if usable:
+            cuts.append(usable[-1].end())
     if not cuts:
         return [facts]
     bounds = [sentence.start, *cuts, sentence.end]
@@ -299,7 +294,9 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
     parliamentary = bool(PARLIAMENT_WORDS.search(sentence)) or bool(VOTE_COUNT.search(sentence))
     if "lift" in kinds:
         return "lift", kinds["lift"]
-    if "court_ruling" in kinds and (restrictive or "remove_from_app_store" in kinds):
+    if "court_ruling" in kinds and (
+        restrictive or "remove_from_app_store" in kinds or facts.anaphora
+    ):
         return "court_ruling", kinds["court_ruling"]
     if (
         "vote" in kinds
@@ -338,7 +335,8 @@ def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 LIST_JOINER = re.compile(
-    r"^\s*(?:,|;|and|en|et|und|sowie|as well as|ainsi que|evenals|alsook|or|of|ou|oder)?\s*"
+    r"^\s*(?:,|;|and|en|et|und|sowie|as well as|ainsi que|evenals|alsook|or|of|ou|oder|als|"
+    r"comme|wie auch|as)?\s*"
     r"(?:,?\s*(?:and|en|et|und|the|de|het|la|le|les|l'|die|der|das))?\s*$"
 )
 
