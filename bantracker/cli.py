@@ -151,11 +151,14 @@ def _crawl(
     return runs
 
 
-def _build(paths: DataPaths, as_of: date) -> None:
+def _build(paths: DataPaths, as_of: date, kind: str = "build") -> None:
     from db.build import build
     from db.checks import CheckFailed
+    from db.history import Run, log_run
 
     sources = load_sources_or_fail()
+    started = now()
+    run = Run(run_id=run_id_for(started), kind=kind, started=started.isoformat())
     try:
         report = build(
             paths.archive,
@@ -166,9 +169,15 @@ def _build(paths: DataPaths, as_of: date) -> None:
             cache_path=paths.cache_db,
             reviews_dir=REVIEWS_DIR,
             progress=lambda message: click.echo(f"build: {message}"),
+            run=run,
+            history_dir=paths.root,
         )
     except CheckFailed as exc:
+        run.status, run.exit_code, run.message = "failed", 1, str(exc)
+        log_run(paths.runs_log, run)
         fail(f"the new database failed its checks, nothing was published: {exc}")
+    run.status, run.exit_code, run.finished = "published", 0, now().isoformat()
+    log_run(paths.runs_log, run)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(
@@ -290,7 +299,7 @@ def demo(ctx: click.Context, port: int, no_serve: bool, as_of: datetime | None) 
         "demo",
         ctx.obj["verbose"],
     )
-    _build(paths, (as_of or now()).date())
+    _build(paths, (as_of or now()).date(), kind="demo")
     if not no_serve:
         command = serve_command(paths.public_db, port)
         click.echo(f"serving the demo on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
@@ -372,6 +381,95 @@ def evaluate(gold: str, misses: bool, min_f1: float | None) -> None:
     f1 = report.score("jurisdiction+product+action").f1
     if min_f1 is not None and f1 < min_f1:
         fail(f"F1 {f1:.3f} is below {min_f1}")
+
+
+@main.command()
+@click.option("--all", "force_all", is_flag=True, help="Crawl every source, due or not.")
+@click.option(
+    "--replay",
+    type=click.Path(exists=True, dir_okay=False),
+    multiple=True,
+    help="Answer requests from these WARC files instead of the network.",
+)
+@click.option(
+    "--sources-dir",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Read source declarations from this folder (default: crawlers/sources).",
+)
+@click.argument("source_ids", nargs=-1)
+@click.pass_context
+def update(
+    ctx: click.Context,
+    force_all: bool,
+    replay: tuple[str, ...],
+    sources_dir: str | None,
+    source_ids: tuple[str, ...],
+) -> None:
+    """Crawl the sources that are due, rebuild, check, and publish atomically (for cron).
+
+    Exit codes: 0 published; 2 published with source warnings; 1 nothing published;
+    75 another update is running.
+    """
+    from bantracker.update import run_update
+
+    paths: DataPaths = ctx.obj["paths"].ensure()
+    declared = load_sources_or_fail(Path(sources_dir) if sources_dir else None)
+    chosen = [s for s in pick_sources(declared, source_ids) if s.spider != "manual"]
+    code = run_update(
+        paths,
+        chosen,
+        declared,
+        now,
+        lambda due, run_id: _crawl(
+            due, paths.archive, [Path(p) for p in replay], run_id, ctx.obj["verbose"]
+        ),
+        lambda message: click.echo(message, err=message.startswith(("error", "warning"))),
+        force_all=force_all or bool(source_ids),
+    )
+    sys.exit(code)
+
+
+@main.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json", "delta"]), default="csv", show_default=True
+)
+@click.option(
+    "--since",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="With delta: changes after this date (default: everything).",
+)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Database to export (default: DATA/public.sqlite).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="File to write (default: standard output).",
+)
+@click.pass_context
+def export(
+    ctx: click.Context, fmt: str, since: datetime | None, db_path: str | None, output
+) -> None:
+    """Export the timeline (csv), measures with events and evidence (json), or a delta."""
+    from db.export import export_csv, export_delta, export_json
+
+    path = Path(db_path) if db_path else ctx.obj["paths"].public_db
+    if not path.exists():
+        fail(f"no database at {path}; run `bantracker build` first")
+    if fmt == "csv":
+        export_csv(path, output)
+    elif fmt == "json":
+        export_json(path, output)
+    else:
+        export_delta(path, output, since.date().isoformat() if since else None)
 
 
 @main.command("sources")

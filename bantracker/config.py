@@ -42,6 +42,14 @@ class DataPaths:
         return self.root / "cache.sqlite"
 
     @property
+    def runs_log(self) -> Path:
+        return self.root / "runs.jsonl"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / "update.lock"
+
+    @property
     def demo_warc(self) -> Path:
         return self.root / "demo" / "demo.warc.gz"
 

@@ -89,6 +89,15 @@ SCHEMA: dict[str, Any] = {
                 "item_url": {"type": "string"},
             },
         },
+        "crawl": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "delay": {"type": "number", "minimum": 0},
+                "concurrency": {"type": "integer", "minimum": 1, "maximum": 8},
+                "autothrottle": {"type": "boolean"},
+            },
+        },
         "extraction": {
             "type": "object",
             "additionalProperties": False,

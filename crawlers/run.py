@@ -29,6 +29,7 @@ class SourceRun:
     archived: int
     errors: int
     finish_reason: str
+    duration_s: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -73,6 +74,7 @@ def source_run(source_id: str, stats: dict[str, Any]) -> SourceRun:
         archived=stats.get("bantracker/archived", 0),
         errors=stats.get("bantracker/errors", 0) + stats.get("log_count/ERROR", 0),
         finish_reason=str(stats.get("finish_reason", "not started")),
+        duration_s=stats.get("elapsed_time_seconds", 0.0) or 0.0,
     )
 
 

@@ -17,7 +17,7 @@ import pickle
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from db.claims import Extraction, extract
 from db.decoding import decode_body
 from db.documents import Document, canonicalize, html_document
 from db.feed_hints import feed_hints, listing_hints
+from db.history import Run, append_jsonl, diff, latest_runs, read_jsonl, write_history_tables
 from db.public import write_public
 from db.reference import LEXICON_DIR, REFERENCE_DIR, load_reference
 from db.resolve import DocInfo, Measure, resolve
@@ -59,6 +60,8 @@ class BuildReport:
     cache_misses: int = 0
     warnings: list[str] = field(default_factory=list)
     per_source: dict[str, int] = field(default_factory=dict)
+    changes: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k != "warnings"} | {
@@ -223,6 +226,8 @@ def build(
     cache_path: Path | None = None,
     reviews_dir: Path | None = None,
     progress: Callable[[str], None] = lambda message: None,
+    run: Run | None = None,
+    history_dir: Path | None = None,
 ) -> BuildReport:
     """Rebuild both databases from the archive. Raises CheckFailed (nothing swapped) when the
     new database does not pass its checks."""
@@ -281,15 +286,34 @@ def build(
     write_reference(db, sources, ref)
     write_documents(db, documents, extractions, measures, report)
     write_measures(db, measures, links, documents, report)
+    if run is not None and history_dir is not None:
+        record_history(db, public_db, run, history_dir, report)
     enable_search(db, full_text=True)
     db.conn.commit()
     check_database(db, previous=None, sources=sources, report=report)
     db.close()
-    os.replace(tmp, work_db)
 
     progress("writing the public database")
-    write_public(work_db, public_db)
+    public_tmp = write_public(tmp, public_db)
+    # Readers only ever see a complete, checked file: both are renamed over the old ones.
+    os.replace(tmp, work_db)
+    os.replace(public_tmp, public_db)
     return report
+
+
+def record_history(
+    db: Database, public_db: Path, run: Run, history_dir: Path, report: BuildReport
+) -> None:
+    """Diff against the published database, log the changes, and copy both logs into tables."""
+    changes, counts = diff(public_db, db, run.run_id, run.started)
+    report.changes = len(changes)
+    report.counts = counts
+    for name, value in counts.items():
+        setattr(run, name, value)
+    append_jsonl(history_dir / "changes.jsonl", changes)
+    runs = latest_runs(history_dir / "runs.jsonl")
+    runs[run.run_id] = asdict(run) | {"status": "published"}
+    write_history_tables(db, runs, read_jsonl(history_dir / "changes.jsonl"))
 
 
 def write_reference(db: Database, sources: dict[str, Source], ref: Any) -> None:

@@ -6,7 +6,6 @@ side of copyright; the working database keeps everything for rebuilding and rese
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -19,7 +18,9 @@ from db.text import truncate_quote
 QUOTE_LIMIT = 300
 
 
-def write_public(work_db: Path, public_db: Path) -> None:
+def write_public(work_db: Path, public_db: Path) -> Path:
+    """Derive the public database from a working one into a temporary file beside `public_db`
+    and check it against the published one; the caller renames it into place."""
     tmp = public_db.with_name(public_db.name + ".tmp")
     if tmp.exists():
         tmp.unlink()
@@ -40,4 +41,4 @@ def write_public(work_db: Path, public_db: Path) -> None:
     db.execute("VACUUM")
     check_database(db, previous=Database(public_db) if public_db.exists() else None)
     db.close()
-    os.replace(tmp, public_db)
+    return tmp

@@ -319,6 +319,57 @@ def m004_views(db: Database) -> None:
     db.execute(CONFLICTS_VIEW_SQL)
 
 
+@migrations()
+def m005_history(db: Database) -> None:
+    db["runs"].create(
+        {
+            "run_id": str,
+            "kind": str,
+            "started": str,
+            "finished": str,
+            "status": str,
+            "exit_code": int,
+            "documents_new": int,
+            "documents_changed": int,
+            "measures_new": int,
+            "measures_changed": int,
+            "measures_lifted": int,
+            "message": str,
+            "source_count": int,
+        },
+        pk="run_id",
+    )
+    db["run_sources"].create(
+        {
+            "run_id": str,
+            "source_id": str,
+            "requests": int,
+            "responses": int,
+            "by_status": str,
+            "documents": int,
+            "errors": int,
+            "duration_s": float,
+            "warning": str,
+        },
+        pk=("run_id", "source_id"),
+        foreign_keys=[("run_id", "runs", "run_id")],
+    )
+    db["changes"].create(
+        {
+            "id": str,
+            "run_id": str,
+            "at": str,
+            "measure_id": str,
+            "change": str,
+            "field": str,
+            "old_value": str,
+            "new_value": str,
+        },
+        pk="id",
+    )
+    db["changes"].create_index(["at"])
+
+
 def create_schema(db: Database) -> None:
     migrations.apply(db)
 

@@ -93,7 +93,10 @@ class LocalSite:
             for host in hosts:
                 body = body.replace(f"https://{host}".encode(), f"{self.base}/{host}".encode())
             path = self.local_url(page.url)[len(self.base) :]
-            self.routes[path] = Route(page.status, body, {"Content-Type": page.content_type})
+            route = Route(page.status, body, {"Content-Type": page.content_type})
+            self.routes[path] = route
+            # relative links ("/nl/nieuws/x") resolve without the host prefix
+            self.routes.setdefault("/" + path.split("/", 2)[2], route)
 
     def __enter__(self) -> LocalSite:
         self.thread.start()

@@ -21,4 +21,13 @@ __all__ = ["SPIDER_CLASSES", "SourceSpider", "spider_class_for"]
 def spider_class_for(source) -> type[SourceSpider]:
     """A spider class named after the source, so `scrapy crawl <source id>` works."""
     base = SPIDER_CLASSES[source.spider]
-    return type(f"{base.__name__}_{source.id}", (base,), {"name": source.id, "source": source})
+    crawl = source.raw.get("crawl") or {}
+    custom = {}
+    if "delay" in crawl:
+        custom["DOWNLOAD_DELAY"] = crawl["delay"]
+    if "concurrency" in crawl:
+        custom["CONCURRENT_REQUESTS_PER_DOMAIN"] = crawl["concurrency"]
+    if "autothrottle" in crawl:
+        custom["AUTOTHROTTLE_ENABLED"] = crawl["autothrottle"]
+    attributes = {"name": source.id, "source": source, "custom_settings": custom}
+    return type(f"{base.__name__}_{source.id}", (base,), attributes)
