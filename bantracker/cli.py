@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
 
-from bantracker.config import METADATA_FILE, REVIEWS_DIR, DataPaths
+from bantracker.config import METADATA_FILE, REVIEWS_DIR, TEMPLATES_DIR, DataPaths
 from bantracker.sources import Source, SourceError, load_sources
 
 SERVE_SETTINGS = [
@@ -232,6 +233,8 @@ def serve_command(db_path: Path, port: int, host: str = "127.0.0.1") -> list[str
         str(db_path),
         "-m",
         str(METADATA_FILE),
+        "--template-dir",
+        str(TEMPLATES_DIR),
         "-h",
         host,
         "-p",
@@ -470,6 +473,86 @@ def export(
         export_json(path, output)
     else:
         export_delta(path, output, since.date().isoformat() if since else None)
+
+
+SITE_PLUGINS = [
+    "datasette-atom",
+    "datasette-ics",
+    "datasette-cluster-map",
+    "datasette-dashboards",
+    "datasette-search-all",
+    "datasette-template-sql",
+    "datasette-block-robots",
+]
+
+
+def publish_commands(target: str, db_path: Path, tag: str, service: str) -> list[list[str]]:
+    """The soundness check, then the datasette command that publishes."""
+    datasette = shutil.which("datasette", path=os.path.dirname(sys.executable)) or "datasette"
+    common = ["-m", str(METADATA_FILE), "--template-dir", str(TEMPLATES_DIR)]
+    extra = " ".join(f"--setting {name} {value}" for name, value in SERVE_SETTINGS)
+    check = [datasette, str(db_path), *common, "--get", "/public/timeline.json?_size=1"]
+    installs = [arg for plugin in SITE_PLUGINS for arg in ("--install", plugin)]
+    if target == "docker":
+        publish = [
+            datasette,
+            "package",
+            str(db_path),
+            *common,
+            *installs,
+            "-t",
+            tag,
+            "--extra-options",
+            f"-i {extra}",
+        ]
+    else:
+        publish = [
+            datasette,
+            "publish",
+            "cloudrun",
+            str(db_path),
+            *common,
+            *installs,
+            "--service",
+            service,
+            "--extra-options",
+            extra,
+        ]
+    return [check, publish]
+
+
+@main.command()
+@click.argument("target", type=click.Choice(["docker", "cloudrun"]))
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Database to publish (default: DATA/public.sqlite).",
+)
+@click.option("--tag", default="bantracker:latest", show_default=True, help="Docker image tag.")
+@click.option("--service", default="bantracker", show_default=True, help="Cloud Run service.")
+@click.option("--dry-run", is_flag=True, help="Run the soundness check, print the publish command.")
+@click.pass_context
+def publish(
+    ctx: click.Context, target: str, db_path: str | None, tag: str, service: str, dry_run: bool
+) -> None:
+    """Package the site as a Docker image or deploy it to Cloud Run, after a soundness check.
+
+    Wraps `datasette package` / `datasette publish cloudrun` with the project's metadata,
+    templates, plugins and query limits. Needs Docker, or gcloud logged in, respectively.
+    """
+    path = Path(db_path) if db_path else ctx.obj["paths"].public_db
+    if not path.exists():
+        fail(f"no database at {path}; run `bantracker build` first")
+    check, command = publish_commands(target, path, tag, service)
+    result = subprocess.run(check, capture_output=True, text=True)
+    if result.returncode != 0:
+        fail(f"soundness check failed, nothing published: {result.stderr.strip()[-300:]}")
+    click.echo("soundness check passed: /public/timeline.json answers")
+    click.echo(" ".join(command))
+    if not dry_run:
+        sys.exit(subprocess.run(command).returncode)
 
 
 @main.command("sources")

@@ -10,6 +10,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SOURCES_DIR = REPO_ROOT / "crawlers" / "sources"
 DEMO_PAGES_DIR = REPO_ROOT / "demo" / "pages"
 METADATA_FILE = REPO_ROOT / "metadata.yml"
+TEMPLATES_DIR = REPO_ROOT / "site" / "templates"
 REVIEWS_DIR = REPO_ROOT / "db" / "reviews"
 
 

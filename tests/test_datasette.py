@@ -1,6 +1,7 @@
 """The site through Datasette's own client, with the project's metadata and settings."""
 
 import asyncio
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -8,7 +9,8 @@ from datasette.app import Datasette
 from sqlite_utils import Database
 
 from bantracker.cli import SERVE_SETTINGS
-from bantracker.config import METADATA_FILE
+from bantracker.config import METADATA_FILE, TEMPLATES_DIR
+from tests.conftest import run_cli
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +21,13 @@ def metadata():
 @pytest.fixture
 def site(public_db, metadata):
     settings = {name: (int(v) if v.isdigit() else v == "on") for name, v in SERVE_SETTINGS}
-    return Datasette([str(public_db)], immutables=[], metadata=metadata, settings=settings)
+    return Datasette(
+        [],
+        immutables=[str(public_db)],
+        metadata=metadata,
+        settings=settings,
+        template_dir=str(TEMPLATES_DIR),
+    )
 
 
 def test_every_documented_table_and_column_exists(public_db, metadata):
@@ -68,3 +76,55 @@ def test_canned_queries_answer(site, metadata):
 def test_site_is_read_only(site):
     response = asyncio.run(site.client.post("/public/measures/-/insert", json={"row": {"id": "x"}}))
     assert response.status_code in (403, 404, 405)
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_atom_feeds_all_per_country_and_per_product(site):
+    everything = ElementTree.fromstring(get(site, "/public/feed.atom?country=&product=").content)
+    entries = everything.findall(f"{ATOM}entry")
+    assert entries and all(e.find(f"{ATOM}updated") is not None for e in entries)
+    belgium = ElementTree.fromstring(get(site, "/public/feed.atom?country=BE&product=").content)
+    titles = [e.findtext(f"{ATOM}title") for e in belgium.findall(f"{ATOM}entry")]
+    assert titles and len(titles) < len(entries)
+    assert any("Ghent" in t for t in titles)
+    tiktok = ElementTree.fromstring(get(site, "/public/feed.atom?country=&product=TikTok").content)
+    assert all("TikTok" in e.findtext(f"{ATOM}title") for e in tiktok.findall(f"{ATOM}entry"))
+
+
+def test_calendar_is_icalendar(site):
+    text = get(site, "/public/calendar.ics").text
+    lines = text.replace("\r\n", "\n").split("\n")
+    assert lines[0] == "BEGIN:VCALENDAR" and "END:VCALENDAR" in lines
+    assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") > 0
+    assert any(line.startswith("DTSTART") for line in lines)
+
+
+def test_robots_allow_measures_and_block_document_rows(site):
+    robots = get(site, "/robots.txt").text
+    assert "Allow: /public/measures" in robots
+    assert "Disallow: /public/documents" in robots
+
+
+def test_search_finds_ghent_by_its_other_names(site):
+    """'Gand' and 'Ghent' find the measures of Gent; 'bloque' finds quotes saying 'bloqué'."""
+    for query in ("Gent", "Gand", "Ghent", "bloque"):
+        rows = get(site, f"/public/measures.json?_search={query}&_shape=array").json()
+        assert rows, query
+    gand = get(site, "/public/measures.json?_search=Gand&_shape=array").json()
+    assert {row["jurisdiction_id"] for row in gand} == {"be-gent"}
+
+
+def test_publish_runs_the_soundness_check_first(public_db, tmp_path):
+    result = run_cli("publish", "docker", "--dry-run", "--db", str(public_db), data=tmp_path)
+    assert "soundness check passed" in result.stdout
+    command = result.stdout.strip().splitlines()[-1]
+    assert "datasette package" in command and "metadata.yml" in command
+    assert "--install datasette-atom" in command and "sql_time_limit_ms" in command
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"not a database")
+    failed = run_cli(
+        "publish", "docker", "--dry-run", "--db", str(broken), data=tmp_path, check=False
+    )
+    assert failed.returncode != 0 and "nothing published" in failed.stderr
