@@ -33,3 +33,11 @@ format: $(STAMP)
 
 clean:
 	rm -rf data build *.egg-info
+
+.PHONY: bench bench-quick
+# Benchmarks need Debian's nginx (static server) and wrk (its ceiling): apt-get install nginx wrk
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+bench-quick: $(STAMP)
+	$(BIN)/python bench/run.py --quick

@@ -152,12 +152,14 @@ def _crawl(
     return runs
 
 
-def _build(paths: DataPaths, as_of: date, kind: str = "build") -> None:
+def _build(
+    paths: DataPaths, as_of: date, kind: str = "build", sources_dir: Path | None = None
+) -> None:
     from db.build import build
     from db.checks import CheckFailed
     from db.history import Run, log_run
 
-    sources = load_sources_or_fail()
+    sources = load_sources_or_fail(sources_dir)
     started = now()
     run = Run(run_id=run_id_for(started), kind=kind, started=started.isoformat())
     try:
@@ -203,13 +205,21 @@ def _build(paths: DataPaths, as_of: date, kind: str = "build") -> None:
     default=None,
     help="Date that decides whether measures are in force (default: today).",
 )
+@click.option(
+    "--sources-dir",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Read source declarations from this folder (default: crawlers/sources).",
+)
 @click.pass_context
-def build(ctx: click.Context, db_path: str | None, as_of: datetime | None) -> None:
+def build(
+    ctx: click.Context, db_path: str | None, as_of: datetime | None, sources_dir: str | None
+) -> None:
     """Rebuild the databases from the archive, offline; swap them in only if they pass checks."""
     paths: DataPaths = ctx.obj["paths"].ensure()
     if db_path:
         paths = DataPathsWithPublic(paths.root, Path(db_path))
-    _build(paths, (as_of or now()).date())
+    _build(paths, (as_of or now()).date(), sources_dir=Path(sources_dir) if sources_dir else None)
 
 
 class DataPathsWithPublic(DataPaths):

@@ -17,6 +17,7 @@ import pickle
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -31,12 +32,14 @@ from db.api_documents import API_DOCUMENTS
 from db.archive_reader import Record, read_archive
 from db.checks import check_database
 from db.claims import Extraction, extract
+from db.dates import grammar
 from db.decoding import decode_body
 from db.documents import Document, canonicalize, html_document
 from db.feed_hints import feed_hints, listing_hints
 from db.history import Run, append_jsonl, diff, latest_runs, read_jsonl, write_history_tables
+from db.language import detect
 from db.public import write_public
-from db.reference import LEXICON_DIR, REFERENCE_DIR, load_reference
+from db.reference import LEXICON_DIR, REFERENCE_DIR, load_reference, patterns_for
 from db.resolve import DocInfo, Measure, resolve
 from db.reviews import apply_reviews, load_reviews
 from db.schema import create_schema, enable_search
@@ -91,15 +94,16 @@ class Cache:
         self.hits = 0
         self.misses = 0
 
-    def get_or_make(self, key: str, make: Callable[[], Any]) -> Any:
+    def get(self, key: str) -> Any | None:
         row = self.conn.execute("SELECT value FROM cache WHERE key = ?", (key,)).fetchone()
-        if row is not None:
-            self.hits += 1
-            return pickle.loads(row[0])
-        self.misses += 1
-        value = make()
+        if row is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return pickle.loads(row[0])
+
+    def put(self, key: str, value: Any) -> None:
         self.conn.execute("INSERT OR REPLACE INTO cache VALUES (?, ?)", (key, pickle.dumps(value)))
-        return value
 
     def close(self) -> None:
         self.conn.commit()
@@ -111,6 +115,37 @@ class Seen:
     first: str
     last: str
     hashes: set[str]
+
+
+def document_job(args: tuple) -> Document:
+    """One page to one document (runs in a worker process)."""
+    url, body, content_type, source_id, languages, raw_hash, hint, selector = args
+    decoded = decode_body(body, content_type)
+    document = html_document(url, decoded.text, source_id, languages, raw_hash, hint, selector)
+    if decoded.warning:
+        document.warnings.append(decoded.warning)
+    return document
+
+
+def claims_job(args: tuple) -> Extraction:
+    return extract(*args)
+
+
+def warm_up() -> None:
+    for language in ("nl", "fr", "en", "de"):
+        patterns_for(language)
+        grammar(language)
+    detect("warm up the language model with a sentence of several words", "en")
+
+
+def parallel_map(function: Callable[[Any], Any], items: list[Any], workers: int) -> list[Any]:
+    """Extraction is CPU-bound: spread it over processes when there is enough of it."""
+    if workers <= 1 or len(items) < 40:
+        return [function(item) for item in items]
+    chunk = max(1, min(64, len(items) // (workers * 8)))
+    warm_up()  # forked workers inherit compiled lexicons instead of compiling them again
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(function, items, chunksize=chunk))
 
 
 def collect(records: Iterable[Record], report: BuildReport) -> tuple[dict, dict, dict]:
@@ -154,10 +189,13 @@ def make_documents(
     cache: Cache,
     version: str,
     report: BuildReport,
+    workers: int = 1,
 ) -> dict[str, tuple[Document, Seen]]:
     documents: dict[str, tuple[Document, Seen]] = {}
     seen: dict[str, Seen] = context["seen"]
     hints = context["hints"]
+    jobs: list[tuple[str, tuple]] = []
+    cached: list[tuple[str, Document]] = []
     for key, record in sorted(latest.items()):
         source = sources.get(record.source_id or "")
         if source is None:
@@ -171,32 +209,30 @@ def make_documents(
             continue
         raw_hash = hashlib.sha256(record.body).hexdigest()
         selector = (source.raw.get("extraction") or {}).get("body")
-
-        def make(
-            record: Record = record,
-            source: Source = source,
-            key: str = key,
-            raw_hash: str = raw_hash,
-            selector: str | None = selector,
-        ) -> Document:
-            decoded = decode_body(record.body, record.content_type)
-            document = html_document(
+        hint = hints.get(key)
+        cache_key = f"doc|{version}|{raw_hash}|{json.dumps(hint, sort_keys=True)}"
+        document = cache.get(cache_key)
+        if document is None:
+            args = (
                 record.url,
-                decoded.text,
+                record.body,
+                record.content_type,
                 source.id,
                 source.languages,
                 raw_hash,
-                hints.get(key),
+                hint,
                 selector,
             )
-            if decoded.warning:
-                document.warnings.append(decoded.warning)
-            return document
-
-        hint_key = json.dumps(hints.get(key), sort_keys=True)
-        document = cache.get_or_make(f"doc|{version}|{raw_hash}|{hint_key}", make)
+            jobs.append((cache_key, args))
+        else:
+            cached.append((key, document))
+    made = parallel_map(document_job, [args for _, args in jobs], workers)
+    for (cache_key, args), document in zip(jobs, made, strict=True):
+        cache.put(cache_key, document)
+        cached.append((canonicalize(args[0]), document))
+    for key, document in cached:
         for warning in document.warnings:
-            report.warnings.append(f"{record.url}: {warning}")
+            report.warnings.append(f"{document.url}: {warning}")
         documents[document.id] = (document, seen[key])
     for key, record in sorted(api_records.items()):
         source = sources.get(record.source_id or "")
@@ -228,11 +264,13 @@ def build(
     progress: Callable[[str], None] = lambda message: None,
     run: Run | None = None,
     history_dir: Path | None = None,
+    workers: int | None = None,
 ) -> BuildReport:
     """Rebuild both databases from the archive. Raises CheckFailed (nothing swapped) when the
     new database does not pass its checks."""
     report = BuildReport()
     ref = load_reference()
+    workers = workers or os.cpu_count() or 1
     version = code_version()
     cache = Cache(cache_path)
     try:
@@ -241,19 +279,37 @@ def build(
         progress(
             f"extracting documents from {len(latest)} pages and {len(api_records)} API answers"
         )
-        documents = make_documents(latest, api_records, context, sources, cache, version, report)
+        documents = make_documents(
+            latest, api_records, context, sources, cache, version, report, workers
+        )
         progress(f"extracting claims from {len(documents)} documents")
         extractions: dict[str, Extraction] = {}
+        claim_jobs: list[tuple[str, str, tuple]] = []
         for doc_id, (document, _) in sorted(documents.items()):
             source = sources.get(document.source_id)
             default = source.raw.get("jurisdiction") if source else None
             country = source.country.lower() if source else None
-            extractions[doc_id] = cache.get_or_make(
-                f"claims|{version}|{document.content_hash}|{document.id}|{document.published}|{document.language}",
-                lambda d=document, j=default, c=country: extract(
-                    d.id, d.text, d.language, d.published_date, j, c
-                ),
+            cache_key = (
+                f"claims|{version}|{document.content_hash}|{document.id}|"
+                f"{document.published}|{document.language}"
             )
+            found = cache.get(cache_key)
+            if found is None:
+                args = (
+                    document.id,
+                    document.text,
+                    document.language,
+                    document.published_date,
+                    default,
+                    country,
+                )
+                claim_jobs.append((doc_id, cache_key, args))
+            else:
+                extractions[doc_id] = found
+        made = parallel_map(claims_job, [args for _, _, args in claim_jobs], workers)
+        for (doc_id, cache_key, _), extraction in zip(claim_jobs, made, strict=True):
+            cache.put(cache_key, extraction)
+            extractions[doc_id] = extraction
     finally:
         report.cache_hits, report.cache_misses = cache.hits, cache.misses
         cache.close()

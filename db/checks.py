@@ -22,7 +22,7 @@ def check_database(
 ) -> list[str]:
     problems = []
     for view, columns in (("timeline", TIMELINE_COLUMNS), ("evidence", EVIDENCE_COLUMNS)):
-        if view not in db.view_names():
+        if view not in db.view_names() and view not in db.table_names():
             problems.append(f"view {view} is missing")
             continue
         found = [c.name for c in db[view].columns]

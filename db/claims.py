@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from db.dates import DateMention, find_dates
-from db.reference import Entity, Patterns, Reference, entity_at, load_reference, patterns_for
-from db.text import Sentence, fold, split_sentences
+from db.reference import Entity, Patterns, Reference, load_reference, patterns_for
+from db.text import CueIndex, Sentence, fold, split_sentences
 
 EXTRACTOR_VERSION = "claims/1"
 
@@ -185,11 +186,10 @@ class Extraction:
 
 
 def _entities(text: str, folded: str, patterns: Patterns, start: int, end: int) -> list[Mention]:
-    found = []
-    for m in patterns.entities.finditer(folded, start, end):
-        entity = entity_at(patterns, m.group())
-        if entity is not None:
-            found.append(Mention(entity.kind, entity.id, m.start(), m.end(), entity))
+    found = [
+        Mention(entity.kind, entity.id, s, e, entity)
+        for s, e, entity in patterns.entities.find(folded, start, end)
+    ]
     if patterns.acronyms is not None:
         for m in patterns.acronyms.finditer(text, start, end):
             entity = patterns.acronym_for.get(m.group())
@@ -198,50 +198,96 @@ def _entities(text: str, folded: str, patterns: Patterns, start: int, end: int) 
     return sorted(found, key=lambda m: m.start)
 
 
-def _cues(table: dict[str, re.Pattern[str]], folded: str, start: int, end: int) -> list[Mention]:
-    found = []
-    for key, pattern in table.items():
-        for m in pattern.finditer(folded, start, end):
-            found.append(Mention("cue", key, m.start(), m.end()))
-    return sorted(found, key=lambda m: m.start)
+def _cues(index: CueIndex, folded: str, start: int, end: int) -> list[Mention]:
+    return [Mention("cue", key, s, e) for s, e, key in index.find(folded, start, end)]
 
 
-def _has(patterns: Patterns, name: str, folded: str, start: int, end: int) -> bool:
-    pattern = patterns.modifiers.get(name)
-    return bool(pattern and pattern.search(folded, start, end))
+@dataclass
+class Scan:
+    """Every entity, cue and modifier of a document, found in one pass over its text: running
+    each lexicon once per document instead of once per sentence is what keeps the build fast."""
+
+    entities: list[Mention]
+    cues: dict[str, list[Mention]]
+    modifiers: dict[str, list[tuple[int, int]]]
+    anaphora: list[tuple[int, int]]
+    starts: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str, folded: str, patterns: Patterns) -> Scan:
+        end = len(folded)
+        cues = {
+            "actions": _cues(patterns.actions, folded, 0, end),
+            "scopes": _cues(patterns.scopes, folded, 0, end),
+            "rationales": _cues(patterns.rationales, folded, 0, end),
+        }
+        modifiers: dict[str, list[tuple[int, int]]] = {}
+        for s, e, name in patterns.modifiers.find(folded, 0, end):
+            modifiers.setdefault(name, []).append((s, e))
+        anaphora = [(m.start(), m.end()) for m in ANAPHORA.finditer(folded)]
+        scan = cls(_entities(text, folded, patterns, 0, end), cues, modifiers, anaphora)
+        scan.starts = {"entities": [m.start for m in scan.entities]}
+        for name, mentions in cues.items():
+            scan.starts[name] = [m.start for m in mentions]
+        return scan
+
+    def within(self, name: str, start: int, end: int) -> list[Mention]:
+        items = self.entities if name == "entities" else self.cues[name]
+        starts = self.starts[name]
+        return [
+            m for m in items[bisect_left(starts, start) : bisect_left(starts, end)] if m.end <= end
+        ]
+
+    @staticmethod
+    def spans_within(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+        index = bisect_left(spans, (start, -1))
+        out = []
+        while index < len(spans) and spans[index][0] < end:
+            if spans[index][1] <= end:
+                out.append(spans[index])
+            index += 1
+        return out
 
 
 def sentence_facts(
-    text: str, folded: str, sentence: Sentence, patterns: Patterns, published: date | None
+    text: str,
+    folded: str,
+    sentence: Sentence,
+    patterns: Patterns,
+    published: date | None,
+    scan: Scan | None = None,
 ) -> SentenceFacts:
     s, e = sentence.start, sentence.end
-    entities = _entities(text, folded, patterns, s, e)
+    scan = scan or Scan.of(text, folded, patterns)
+    entities = scan.within("entities", s, e)
     products = [m for m in entities if m.kind == "product"]
     places = [m for m in entities if m.kind in ("jurisdiction", "actor")]
     dates = [
         DateMention(d.start + s, d.end + s, d.value, d.precision, d.relative)
         for d in find_dates(folded[s:e], patterns.language, published)
     ]
-    precedent_spans = []
-    precedent = patterns.modifiers.get("precedent")
-    if precedent is not None:
-        for m in precedent.finditer(folded, s, e):
-            precedent_spans.append((m.start(), min(e, m.end() + 45)))
+
+    def has(name: str) -> bool:
+        return bool(Scan.spans_within(scan.modifiers.get(name, []), s, e))
+
+    precedent_spans = [
+        (start, min(e, end + 45))
+        for start, end in Scan.spans_within(scan.modifiers.get("precedent", []), s, e)
+    ]
     return SentenceFacts(
         sentence=sentence,
         products=products,
         places=places,
-        actions=_cues(patterns.actions, folded, s, e),
-        scopes=_cues(patterns.scopes, folded, s, e),
-        rationales=_cues(patterns.rationales, folded, s, e),
+        actions=scan.within("actions", s, e),
+        scopes=scan.within("scopes", s, e),
+        rationales=scan.within("rationales", s, e),
         dates=dates,
-        negated=_has(patterns, "negation", folded, s, e),
-        hypothetical=_has(patterns, "hypothetical", folded, s, e)
-        or folded[s:e].rstrip().endswith("?"),
-        company=_has(patterns, "company", folded, s, e),
+        negated=has("negation"),
+        hypothetical=has("hypothetical") or folded[s:e].rstrip().endswith("?"),
+        company=has("company"),
         precedent_spans=precedent_spans,
-        background=_has(patterns, "background", folded, s, e),
-        anaphora=bool(ANAPHORA.search(folded, s, e)),
+        background=has("background"),
+        anaphora=bool(Scan.spans_within(scan.anaphora, s, e)),
     )
 
 
@@ -258,6 +304,7 @@ def split_clauses(
     facts: SentenceFacts,
     patterns: Patterns,
     published: date | None,
+    scan: Scan | None = None,
 ) -> list[SentenceFacts]:
     """'Italy blocked the app and Australia banned it': one clause per acting place."""
     places = {m.value for m in facts.places}
@@ -277,7 +324,7 @@ def split_clauses(
     out = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         clause = Sentence(sentence.index, start, end, text[start:end], sentence.paragraph)
-        clause_facts = sentence_facts(text, folded, clause, patterns, published)
+        clause_facts = sentence_facts(text, folded, clause, patterns, published, scan)
         if not clause_facts.products:
             clause_facts.products = facts.products  # "Ghent banned an app: TikTok"
         out.append(clause_facts)
@@ -442,10 +489,14 @@ def extract(
     patterns = patterns_for(language if language in ("nl", "fr", "en", "de") else "en")
     folded = fold(text)
     sentences = split_sentences(text)
+    scan = Scan.of(text, folded, patterns)
+    if not any(m.kind == "product" for m in scan.entities):
+        # no product named anywhere: off-topic, nothing to extract
+        return Extraction(document_id, False, [], [], set())
     facts = []
     for sentence in sentences:
-        whole = sentence_facts(text, folded, sentence, patterns, published)
-        facts.extend(split_clauses(text, folded, sentence, whole, patterns, published))
+        whole = sentence_facts(text, folded, sentence, patterns, published, scan)
+        facts.extend(split_clauses(text, folded, sentence, whole, patterns, published, scan))
     products_mentioned = {p.value for f in facts for p in f.products}
     relevant = bool(products_mentioned)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from db.text import cue_pattern, fold_phrase
+from db.text import CueIndex, cue_pattern, fold_phrase
 
 HERE = Path(__file__).resolve().parent
 REFERENCE_DIR = HERE / "reference"
@@ -143,21 +143,67 @@ def load_reference() -> Reference:
     )
 
 
+WORD_START = re.compile(r"(?<![\w])\w")
+
+
+class AliasIndex:
+    """Finds gazetteer aliases in folded text.
+
+    Aliases are looked up by the first characters of each word instead of trying ~1,500
+    alternatives at every position, which made one regex the build's bottleneck. Longer aliases
+    win. Products may open a compound (TikTok-verbod, DeepSeek-App): no boundary after them;
+    other names may carry a genitive ending (des Europäischen Parlaments).
+    """
+
+    def __init__(self, aliases: dict[str, Entity]):
+        self.by_prefix: dict[str, list[tuple[re.Pattern[str], Entity]]] = {}
+        for alias in sorted(aliases, key=len, reverse=True):
+            entity = aliases[alias]
+            body = re.escape(alias).replace(r"\ ", r"\s+")
+            if entity.kind == "product" and len(alias) >= 4:
+                right = ""
+            elif len(alias) >= 5 and alias[-1].isalnum():
+                right = r"(?:s|es)?(?![\w])"
+            else:
+                right = r"(?![\w])" if alias[-1].isalnum() else ""
+            key = alias[: min(4, len(alias))]
+            self.by_prefix.setdefault(key, []).append((re.compile(body + right), entity))
+
+    def find(self, folded: str, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        found = []
+        position = start
+        for word in WORD_START.finditer(folded, start, end):
+            at = word.start()
+            if at < position:
+                continue
+            for size in (4, 3, 2):
+                match = None
+                for pattern, entity in self.by_prefix.get(folded[at : at + size], ()):
+                    match = pattern.match(folded, at, end)
+                    if match:
+                        found.append((at, match.end(), entity))
+                        position = match.end()
+                        break
+                if match:
+                    break
+        return found
+
+
 @dataclass
 class Patterns:
     """Compiled matchers for one language (every language also gets the English cues for
     terms that travel, like product names and acronyms)."""
 
     language: str
-    entities: re.Pattern[str]
+    entities: AliasIndex
     entity_for: dict[str, Entity]
     acronyms: re.Pattern[str] | None  # matched case-sensitively on the original text
     acronym_for: dict[str, Entity]
-    actions: dict[str, re.Pattern[str]]
-    scopes: dict[str, re.Pattern[str]]
+    actions: CueIndex
+    scopes: CueIndex
     events: dict[str, re.Pattern[str]]
-    rationales: dict[str, re.Pattern[str]]
-    modifiers: dict[str, re.Pattern[str]]
+    rationales: CueIndex
+    modifiers: CueIndex
 
 
 def _per_language(
@@ -173,6 +219,12 @@ def _per_language(
 
 
 ACRONYM = re.compile(r"^[A-Z][A-Z.\-]{1,5}$")
+
+
+def _cue_index(table: dict[str, dict[str, list[str]]], language: str) -> CueIndex:
+    return CueIndex(
+        {key: list((by_lang or {}).get(language, [])) for key, by_lang in table.items()}
+    )
 
 
 def _entity_aliases(ref: Reference) -> tuple[dict[str, Entity], dict[str, Entity]]:
@@ -213,20 +265,6 @@ def _entity_aliases(ref: Reference) -> tuple[dict[str, Entity], dict[str, Entity
 def patterns_for(language: str) -> Patterns:
     ref = load_reference()
     aliases, acronym_map = _entity_aliases(ref)
-    # Products may open a compound (TikTok-verbod, DeepSeek-App): no boundary after them.
-    parts = []
-    for alias in sorted(aliases, key=len, reverse=True):
-        body = re.escape(alias).replace(r"\ ", r"\s+")
-        left = r"(?<![\w])" if alias[0].isalnum() else ""
-        entity = aliases[alias]
-        if entity.kind == "product" and len(alias) >= 4:
-            right = r"(?=[\w-]*)"
-        elif len(alias) >= 5 and alias[-1].isalnum():
-            right = r"(?:s|es)?(?![\w])"  # genitives: des Europäischen Parlaments, Gents
-        else:
-            right = r"(?![\w])" if alias[-1].isalnum() else ""
-        parts.append(f"{left}(?:{body}){right}")
-    entities = re.compile("|".join(parts))
     acronyms = (
         re.compile(
             "|".join(
@@ -240,22 +278,13 @@ def patterns_for(language: str) -> Patterns:
     rationale_cues = {r["id"]: (r.get("cues") or {}) for r in ref.rationales.values()}
     return Patterns(
         language=language,
-        entities=entities,
+        entities=AliasIndex(aliases),
         entity_for=aliases,
         acronyms=acronyms,
         acronym_for=acronym_map,
-        actions=_per_language(ref.actions, language),
-        scopes=_per_language(ref.scopes, language),
+        actions=_cue_index(ref.actions, language),
+        scopes=_cue_index(ref.scopes, language),
         events=_per_language(ref.events, language),
-        rationales=_per_language(rationale_cues, language),
-        modifiers=_per_language(ref.modifiers, language),
+        rationales=_cue_index(rationale_cues, language),
+        modifiers=_cue_index(ref.modifiers, language),
     )
-
-
-def entity_at(patterns: Patterns, matched: str) -> Entity | None:
-    key = " ".join(matched.split())
-    for candidate in (key, key[:-1], key[:-2]):  # the alias itself, or with a genitive ending
-        entity = patterns.entity_for.get(candidate)
-        if entity is not None:
-            return entity
-    return None

@@ -184,3 +184,51 @@ def truncate_quote(text: str, limit: int = 300) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0]
     return cut + "…"
+
+
+_WORD_START = re.compile(r"(?<![\w])\w")
+
+
+class CueIndex:
+    """All cues of a lexicon table (key -> cues), found in one pass over folded text.
+
+    Plain cues are looked up by the first three characters of each word, so the cost grows with
+    the text, not with the size of the lexicon; regular-expression cues (`re:`), cues that match
+    inside a word (`-verbod`) and very short cues are run as one combined expression.
+    """
+
+    def __init__(self, table: dict[str, list[str]]):
+        self.by_prefix: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        leftovers: dict[str, list[str]] = {}
+        for key, cues in table.items():
+            for cue in cues or []:
+                if cue.startswith("re:"):
+                    leftovers.setdefault(key, []).append(cue)
+                    continue
+                folded = fold_phrase(cue)
+                literal = folded.rstrip("*").strip()
+                if len(literal) < 3 or not literal[0].isalnum() or not literal[:3].isalnum():
+                    leftovers.setdefault(key, []).append(cue)
+                    continue
+                single = cue_pattern([cue])
+                # cue_pattern starts with a look-behind for the word boundary; the scan below
+                # only tries word starts, so match from the position itself.
+                body = single.pattern.replace("(?<![\\w])", "", 1)
+                self.by_prefix.setdefault(literal[:3], []).append((re.compile(body), key))
+        self.leftovers = {key: cue_pattern(cues) for key, cues in leftovers.items()}
+
+    def find(self, folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        found = []
+        for word in _WORD_START.finditer(folded, start, end):
+            at = word.start()
+            for pattern, key in self.by_prefix.get(folded[at : at + 3], ()):
+                match = pattern.match(folded, at, end)
+                if match:
+                    found.append((at, match.end(), key))
+        for key, pattern in self.leftovers.items():
+            if pattern is not None:
+                found.extend(
+                    (m.start(), m.end(), key) for m in pattern.finditer(folded, start, end)
+                )
+        found.sort()
+        return found

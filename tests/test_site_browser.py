@@ -43,6 +43,14 @@ def site(public_db, tmp_path_factory):
         "INSERT INTO event_sources (event_id, document_id, role, quote) VALUES (?, ?, ?, ?)",
         (event_id, "hostile0000000000", "corroborating", HOSTILE),
     )
+    # the public database stores the evidence view as a table (db/public.py)
+    conn.execute(
+        "INSERT INTO evidence (event_id, measure_id, document_id, url, source, source_kind, "
+        "published, language, role, quote) VALUES (?, ?, 'hostile0000000000', "
+        "'https://example.org/x', 'be_vrt_nws', 'public_broadcaster', '2026-06-24', 'en', "
+        "'corroborating', ?)",
+        (event_id, measure_id, HOSTILE),
+    )
     conn.commit()
     conn.close()
     port = free_port()
