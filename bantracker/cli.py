@@ -26,6 +26,7 @@ SERVE_SETTINGS = [
     ("facet_time_limit_ms", "400"),
     ("allow_download", "on"),
     ("trace_debug", "off"),
+    ("suggest_facets", "off"),  # facet suggestions cost more than the page itself
 ]
 
 
@@ -54,7 +55,7 @@ def pick_sources(all_sources: dict[str, Source], names: tuple[str, ...]) -> list
     unknown = [n for n in names if n not in all_sources]
     if unknown:
         fail(f"unknown source(s): {', '.join(unknown)} (see `bantracker sources`)")
-    return [all_sources[n] for n in names] if names else list(all_sources.values())
+    return [all_sources[n] for n in dict.fromkeys(names)] if names else list(all_sources.values())
 
 
 def load_sources_or_fail(directory: Path | None = None) -> dict[str, Source]:

@@ -96,6 +96,8 @@ SCHEMA: dict[str, Any] = {
                 "delay": {"type": "number", "minimum": 0},
                 "concurrency": {"type": "integer", "minimum": 1, "maximum": 8},
                 "autothrottle": {"type": "boolean"},
+                "timeout": {"type": "number", "minimum": 1},
+                "max_size_mb": {"type": "number", "minimum": 1},
             },
         },
         "extraction": {

@@ -105,6 +105,11 @@ def make(path: Path, documents: int, measures: int, seed: int = 3) -> None:
                     }
                 )
     db["measures"].insert_all(measure_rows)
+    db["measure_products"].insert_all(
+        {"measure_id": r["id"], "product_id": p}
+        for r in measure_rows
+        for p in json.loads(r["product_ids"])
+    )
     db["events"].insert_all(event_rows)
     db["event_sources"].insert_all(source_rows, ignore=True)
     db["changes"].insert_all(

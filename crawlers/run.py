@@ -91,7 +91,8 @@ def run_crawl(
     Scrapy's reactor cannot be restarted, so call this once per process.
     """
     settings = build_settings(archive_dir, run_id, clock, replay, overrides)
-    process = CrawlerProcess(settings, install_root_handler=False)
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")  # the CLI owns logging
+    process = CrawlerProcess(settings)
     crawlers = []
     for source in sources:
         crawler = process.create_crawler(spider_class_for(source))

@@ -31,10 +31,12 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 # Order matters. process_response runs from high to low numbers: redirects (600) are resolved
 # first, then the archive (595) stores the body exactly as received (still compressed, as WARC
-# expects), then decompression (590) and retries (550) act on it. Replay answers requests last
-# (960), so every other middleware still sees a normal response.
+# expects), then decompression (590), waits asked for by Retry-After (560) and retries (550).
+# Replay answers requests last (960), so every other middleware still sees a normal response.
 DOWNLOADER_MIDDLEWARES = {
     "crawlers.archive.WarcArchiveMiddleware": 595,
+    "crawlers.politeness.RetryAfterMiddleware": 560,
+    "crawlers.politeness.RedirectLoopMiddleware": 610,
     "crawlers.replay.WarcReplayMiddleware": 960,
 }
 

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from zope.interface import implementer
-
 from bantracker.sources import load_sources
 from crawlers.spiders import spider_class_for
 
-try:
-    from scrapy.interfaces import ISpiderLoader
-except ImportError:  # pragma: no cover - very old Scrapy
-    ISpiderLoader = None
 
-
-@implementer(ISpiderLoader)
 class SourceSpiderLoader:
+    """Implements Scrapy's SpiderLoaderProtocol (from_settings, load, list, find_by_request)."""
+
     def __init__(self, settings: Any = None):
         self._spiders = {sid: spider_class_for(src) for sid, src in load_sources().items()}
 

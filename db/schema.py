@@ -202,6 +202,7 @@ def m003_measures_events(db: Database) -> None:
         pk=("measure_id", "product_id"),
         foreign_keys=[("measure_id", "measures", "id"), ("product_id", "products", "id")],
     )
+    db["measure_products"].create_index(["product_id"])
     db["events"].create(
         {
             "id": str,

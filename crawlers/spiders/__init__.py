@@ -29,5 +29,9 @@ def spider_class_for(source) -> type[SourceSpider]:
         custom["CONCURRENT_REQUESTS_PER_DOMAIN"] = crawl["concurrency"]
     if "autothrottle" in crawl:
         custom["AUTOTHROTTLE_ENABLED"] = crawl["autothrottle"]
+    if "timeout" in crawl:
+        custom["DOWNLOAD_TIMEOUT"] = crawl["timeout"]
+    if "max_size_mb" in crawl:
+        custom["DOWNLOAD_MAXSIZE"] = int(crawl["max_size_mb"] * 1024 * 1024)
     attributes = {"name": source.id, "source": source, "custom_settings": custom}
     return type(f"{base.__name__}_{source.id}", (base,), attributes)

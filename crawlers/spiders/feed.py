@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from lxml import etree
 from parsel import Selector
 from scrapy.http import Request, Response
 
@@ -13,6 +14,15 @@ from crawlers.spiders.base import SourceSpider
 
 LINK_TEXT = re.compile(r"<link>\s*(?:<!\[CDATA\[)?\s*(https?://[^<\]\s]+)", re.I)
 LINK_HREF = re.compile(r"<link[^>]*\bhref=[\"'](https?://[^\"']+)[\"']", re.I)
+
+
+def xml_problem(body: bytes) -> str | None:
+    """Why a feed is not well-formed XML, or None; the spider still reads what it can."""
+    try:
+        etree.fromstring(body, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as exc:
+        return str(exc).split("\n")[0][:120]
+    return None
 
 
 def feed_items(body: str) -> list[tuple[str, str]]:
@@ -52,6 +62,15 @@ class FeedSpider(SourceSpider):
             response.text if hasattr(response, "text") else response.body.decode("utf-8", "replace")
         )
         items = feed_items(body)
+        problem = xml_problem(response.body)
+        if problem and items:
+            self.logger.warning(
+                "%s: feed %s is malformed (%s); %d links recovered",
+                self.source_id,
+                response.url,
+                problem,
+                len(items),
+            )
         if not items:
             # A feed the XML parser cannot read at all: fall back to the link tags themselves.
             links = LINK_TEXT.findall(body) + LINK_HREF.findall(body)
