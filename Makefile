@@ -37,7 +37,7 @@ clean:
 .PHONY: bench bench-quick
 # Benchmarks need Debian's nginx (static server) and wrk (its ceiling): apt-get install nginx wrk
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --large
 
 bench-quick: $(STAMP)
 	$(BIN)/python bench/run.py --quick

@@ -157,7 +157,8 @@ def run_update(
         echo(
             f"published {paths.public_db}: {report.measures} measures, {report.events} events; "
             f"{run.documents_new} new and {run.documents_changed} changed documents, "
-            f"{run.measures_new} new and {run.measures_changed} changed measures"
+            f"{run.measures_new} new and {run.measures_changed} changed measures "
+            f"(extraction cache: {report.cache_hits} hits, {report.cache_misses} misses)"
         )
         return run.exit_code
     except Exception as exc:

@@ -32,6 +32,7 @@ class Record:
     role: str | None
     run_id: str | None
     file: str
+    offset: int = 0  # where the record starts in its file, to read its body again later
 
 
 def archive_files(directory: Path) -> list[Path]:
@@ -43,7 +44,8 @@ def read_records(path: Path) -> Iterator[Record]:
     """Response records of one file; a damaged tail is logged and ends the file."""
     try:
         with open(path, "rb") as stream:
-            for record in ArchiveIterator(stream, check_digests="raise"):
+            records = ArchiveIterator(stream, check_digests="raise")
+            for record in records:
                 headers = record.rec_headers
                 if record.rec_type == "resource":  # a local file added with `ingest`
                     status, content_type = 200, headers.get_header("Content-Type") or ""
@@ -74,10 +76,19 @@ def read_records(path: Path) -> Iterator[Record]:
                     source_id=headers.get_header(SOURCE_HEADER),
                     role=headers.get_header(ROLE_HEADER),
                     run_id=headers.get_header(RUN_HEADER),
-                    file=path.name,
+                    file=str(path),
+                    offset=records.get_record_offset(),
                 )
     except Exception as exc:  # warcio raises many kinds of error on a torn tail
         log.warning("%s: archive ends early (%s); records before the damage were read", path, exc)
+
+
+def read_body(file: str, offset: int) -> bytes:
+    """The payload of one record, read again from its file (so bodies need not stay in memory)."""
+    with open(file, "rb") as stream:
+        stream.seek(offset)
+        record = next(iter(ArchiveIterator(stream)))
+        return record.content_stream().read()
 
 
 def read_archive(directory: Path) -> Iterator[Record]:

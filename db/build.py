@@ -29,7 +29,7 @@ from bantracker.sources import Source
 from db import claims as claims_module
 from db import documents as documents_module
 from db.api_documents import API_DOCUMENTS
-from db.archive_reader import Record, read_archive
+from db.archive_reader import Record, read_archive, read_body
 from db.checks import check_database
 from db.claims import Extraction, extract
 from db.dates import grammar
@@ -110,6 +110,37 @@ class Cache:
         self.conn.close()
 
 
+@dataclass(frozen=True)
+class PageRef:
+    """An archived page without its body: the worker that parses it reads the body again, so a
+    build of 50,000 pages does not hold them all in memory."""
+
+    url: str
+    date: str
+    content_type: str
+    source_id: str | None
+    file: str
+    offset: int
+    digest: str
+    looks_html: bool
+
+    @classmethod
+    def of(cls, record: Record, digest: str) -> PageRef:
+        looks_html = any(t in record.content_type.lower() for t in HTML_TYPES) or (
+            record.body.lstrip()[:1] == b"<"
+        )
+        return cls(
+            record.url,
+            record.date,
+            record.content_type,
+            record.source_id,
+            record.file,
+            record.offset,
+            digest,
+            looks_html,
+        )
+
+
 @dataclass
 class Seen:
     first: str
@@ -119,8 +150,8 @@ class Seen:
 
 def document_job(args: tuple) -> Document:
     """One page to one document (runs in a worker process)."""
-    url, body, content_type, source_id, languages, raw_hash, hint, selector = args
-    decoded = decode_body(body, content_type)
+    url, (file, offset), content_type, source_id, languages, raw_hash, hint, selector = args
+    decoded = decode_body(read_body(file, offset), content_type)
     document = html_document(url, decoded.text, source_id, languages, raw_hash, hint, selector)
     if decoded.warning:
         document.warnings.append(decoded.warning)
@@ -150,7 +181,7 @@ def parallel_map(function: Callable[[Any], Any], items: list[Any], workers: int)
 
 def collect(records: Iterable[Record], report: BuildReport) -> tuple[dict, dict, dict]:
     """Newest article record per URL, API records, hints, and first/last observation per URL."""
-    latest: dict[str, Record] = {}
+    latest: dict[str, PageRef] = {}
     api_records: dict[str, Record] = {}
     hints: dict[str, dict[str, Any]] = {}
     seen: dict[str, Seen] = {}
@@ -177,12 +208,12 @@ def collect(records: Iterable[Record], report: BuildReport) -> tuple[dict, dict,
             if key not in api_records or record.date >= api_records[key].date:
                 api_records[key] = record
         elif record.role == "article" and (key not in latest or record.date >= latest[key].date):
-            latest[key] = record
+            latest[key] = PageRef.of(record, digest)
     return latest, api_records, {"hints": hints, "seen": seen}
 
 
 def make_documents(
-    latest: dict[str, Record],
+    latest: dict[str, PageRef],
     api_records: dict[str, Record],
     context: dict,
     sources: dict[str, Source],
@@ -201,13 +232,10 @@ def make_documents(
         if source is None:
             report.warnings.append(f"{record.url}: unknown source {record.source_id!r}; skipped")
             continue
-        if (
-            not any(t in record.content_type.lower() for t in HTML_TYPES)
-            and record.body.lstrip()[:1] != b"<"
-        ):
+        if not record.looks_html:
             report.warnings.append(f"{record.url}: not HTML ({record.content_type}); skipped")
             continue
-        raw_hash = hashlib.sha256(record.body).hexdigest()
+        raw_hash = record.digest
         selector = (source.raw.get("extraction") or {}).get("body")
         hint = hints.get(key)
         cache_key = f"doc|{version}|{raw_hash}|{json.dumps(hint, sort_keys=True)}"
@@ -215,7 +243,7 @@ def make_documents(
         if document is None:
             args = (
                 record.url,
-                record.body,
+                (record.file, record.offset),
                 record.content_type,
                 source.id,
                 source.languages,

@@ -38,6 +38,8 @@ FAMILY = {
     "court_ruling": "court",
 }
 IMMEDIATE = {"block", "remove_from_app_store"}
+# the conditional of reported speech ("announced that X would be banned"), unlike "if"
+REPORTED_MOOD = {"would be", "would", "zou", "zouden", "serait", "seraient", "wurde", "wurden"}
 AUTHORITIES = {"regulator", "agency", "ministry", "government", "court"}
 SPECIFICITY = {
     "municipal": 4,
@@ -66,6 +68,10 @@ VOTE_COUNT = re.compile(
     r"(?<![\d])(\d{1,3})\s*(?:votes?\s*(?:in favou?r|for)?|stemmen\s*voor|voix\s*pour|"
     r"ja-?stimmen|stimmen\s*dafur|stimmen|voor|pour|in favou?r|dafur)?\s*(?:,|-|–|to|tegen|"
     r"contre|against|zu|gegen|en|bei|und|et|and)\s*(\d{1,3})(?![\d])"
+)
+VENDOR_BEFORE = re.compile(
+    r"(?:societe|entreprise|groupe|editeur|company|firm|developer|maker|bedrijf|ontwikkelaar|"
+    r"unternehmen|konzern|hersteller|anbieter|app|application|applicatie|chatbot)\s*$"
 )
 PARLIAMENT_WORDS = re.compile(
     r"(?<![\w])(parliament|parlement|parlament|committee|commissie|commission|ausschuss|mep|"
@@ -249,6 +255,22 @@ class Scan:
         return out
 
 
+def _hypothetical(scan: Scan, patterns: Patterns, folded: str, s: int, e: int) -> bool:
+    """Questions and conditionals, but not reported speech ("announced that TikTok would be
+    banned" reports a decision)."""
+    if folded[s:e].rstrip().endswith("?"):
+        return True
+    spans = Scan.spans_within(scan.modifiers.get("hypothetical", []), s, e)
+    if not spans:
+        return False
+    announced = patterns.events.get("announced")
+    said = announced.search(folded, s, e) if announced is not None else None
+    reported = said and all(
+        start > said.start() and folded[start:end].strip() in REPORTED_MOOD for start, end in spans
+    )
+    return not reported
+
+
 def sentence_facts(
     text: str,
     folded: str,
@@ -283,7 +305,7 @@ def sentence_facts(
         rationales=scan.within("rationales", s, e),
         dates=dates,
         negated=has("negation"),
-        hypothetical=has("hypothetical") or folded[s:e].rstrip().endswith("?"),
+        hypothetical=_hypothetical(scan, patterns, folded, s, e),
         company=has("company"),
         precedent_spans=precedent_spans,
         background=has("background"),
@@ -315,9 +337,14 @@ def split_clauses(
     for left, right in zip(cues, cues[1:], strict=False):
         # the subject of the second clause sits between the conjunction and its verb
         between = list(CONJUNCTION.finditer(folded, left.end, right.start))
-        usable = [c for c in between if any(c.end() <= m.start < right.start for m in facts.places)]
+        # a new clause starts where a conjunction is followed at once by its subject
+        usable = [
+            c
+            for c in between
+            if any(0 <= m.start - c.end() <= 5 and m.start < right.start for m in facts.places)
+        ]
         if usable:
-            cuts.append(usable[-1].end())
+            cuts.append(usable[0].end())
     if not cuts:
         return [facts]
     bounds = [sentence.start, *cuts, sentence.end]
@@ -431,8 +458,12 @@ def choose_jurisdiction(
         row = ref.jurisdictions.get(jurisdiction or "")
         if row is None:
             continue
-        if row["country_code"] in vendor_countries and VENDOR_CONTEXT.match(folded, mention.end):
-            continue  # "the Chinese AI model", "US firm xAI": the vendor, not the actor
+        if row["country_code"] in vendor_countries and (
+            VENDOR_CONTEXT.match(folded, mention.end)
+            or VENDOR_BEFORE.search(folded, max(0, mention.start - 25), mention.start)
+            or any(0 <= p.start - mention.end <= 12 for p in facts.products)
+        ):
+            continue  # "the Chinese AI model", "la société russe Kaspersky": the vendor
         if _in_spans(mention.start, facts.precedent_spans):
             precedents.append(jurisdiction)
             continue
@@ -517,6 +548,7 @@ def extract(
 
     claims: list[Claim] = []
     measures: list[DocMeasure] = []
+    waiting: list[SentenceFacts] = []
     previous: tuple[str, set[str]] | None = None
     for f in facts:
         sentence = f.sentence
@@ -526,6 +558,9 @@ def extract(
             _place_jurisdiction(m, ref, context) == measures[-1].jurisdiction for m in f.places
         )
         dates_last = f.anaphora or f.products or (near_last and same_place)
+        if chosen is None and not measures and f.dates and not f.negated and sentence.index <= 4:
+            waiting.append(f)  # a lead that dates the decision before naming it
+            continue
         if chosen is None and measures and f.dates and dates_last and not f.negated:
             _add_dated_steps(
                 measures[-1], f, folded, patterns, published, document_id, claims, context
@@ -683,6 +718,12 @@ def extract(
                     )
             measures.append(dm)
 
+    first_news = next((dm for dm in measures if dm.role == "news"), None)
+    if first_news is not None:
+        for f in waiting:
+            _add_dated_steps(
+                first_news, f, folded, patterns, published, document_id, claims, context
+            )
     merged = merge_document_measures(measures)
     _attach_reasons(merged, facts, claims, document_id)
     return Extraction(document_id, relevant, merged, claims, products_mentioned)

@@ -131,3 +131,24 @@ def test_failed_build_leaves_the_published_database_alone(demo_data, tmp_path):
     result = run_cli("build", data=partial, check=False)
     assert result.returncode != 0 and "nothing was published" in result.stderr
     assert (partial / "public.sqlite").read_bytes() == published
+
+
+def test_reviewed_measures_say_so(public_db):
+    """db/reviews/be-gent-grok-deepseek.yml confirms Ghent's block."""
+    ghent = measure(public_db, "be-gent", "grok")
+    assert ghent["reviewed"] == 1 and "stad.gent" in ghent["review_note"]
+    flags = {
+        r["reviewed"]
+        for r in rows(public_db, "SELECT reviewed FROM timeline WHERE measure_id = ?", ghent["id"])
+    }
+    assert flags == {1}
+    others = rows(public_db, "SELECT reviewed FROM measures WHERE id != ?", ghent["id"])
+    assert {r["reviewed"] for r in others} == {0}
+
+
+def test_a_review_of_an_unknown_measure_is_reported(tmp_path):
+    from db.reviews import ReviewError, load_reviews
+
+    (tmp_path / "bad.yml").write_text("- measure: abc\n  set: {action: ban}\n")
+    with pytest.raises(ReviewError, match="bad.yml: review 1: needs source_url and quote"):
+        load_reviews(tmp_path)
