@@ -8,7 +8,6 @@ Scored units:
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -169,13 +168,12 @@ def evaluate(gold_path: Path) -> Report:
 
 def format_report(report: Report) -> str:
     lines = [f"{report.documents} documents", f"{'':38} precision  recall     f1   (tp/fp/fn)"]
-    for name, score in report.scores.items():
+    main = [n for n in report.scores if not n.startswith("  ")]
+    steps = sorted(n for n in report.scores if n.startswith("  "))
+    for name in main[:3] + steps + main[3:]:
+        score = report.scores[name]
         lines.append(
             f"{name:38} {score.precision:9.3f} {score.recall:7.3f} {score.f1:6.3f}   "
             f"({score.true_positive}/{score.false_positive}/{score.false_negative})"
         )
     return "\n".join(lines)
-
-
-def summary_counts(report: Report) -> Counter:
-    return Counter(line.split(": ", 1)[1].split(" ", 1)[0] for line in report.misses)
