@@ -380,7 +380,7 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
         return "vote", kinds["vote"]
     if facts.hypothetical and parliamentary and restrictive:
         return "proposal", kinds[restrictive[0]]
-    if "proposal" in kinds and restrictive and not _decided(kinds, restrictive):
+    if "proposal" in kinds and restrictive and not _decided(kinds, restrictive, sentence):
         return "proposal", kinds["proposal"]
     if "remove_from_app_store" in kinds:
         return "remove_from_app_store", kinds["remove_from_app_store"]
@@ -398,10 +398,19 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
     return None
 
 
-def _decided(kinds: dict[str, Mention], restrictive: list[str]) -> bool:
-    """'proposal' words next to a past-tense ban still describe a decision when the ban cue
-    comes first ("bans X, as proposed by ...")."""
-    return min(kinds[k].start for k in restrictive) < kinds["proposal"].start
+DECIDED = re.compile(
+    r"(?<![\w])(beslist|besliste|beslisten|besloten|decided|decides|has decided|a decide|"
+    r"ont decide|beschlossen|beschliesst|entschieden|entschied)(?![\w])"
+)
+
+
+def _decided(kinds: dict[str, Mention], restrictive: list[str], sentence: str = "") -> bool:
+    """'proposal' words next to a ban still describe a decision when the ban cue comes first
+    ("bans X, as proposed by ...") or the sentence says it was decided ("on a proposal of the
+    Prime Minister, the government decided ...")."""
+    return min(kinds[k].start for k in restrictive) < kinds["proposal"].start or bool(
+        DECIDED.search(sentence)
+    )
 
 
 def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -581,7 +590,10 @@ def extract(
         if f.company and not f.places:
             continue
         if action == "warning" and not any(
-            m.kind == "actor" and ref.actors[m.value]["kind"] in AUTHORITIES for m in f.places
+            m.kind == "actor"
+            and ref.actors[m.value]["kind"] in AUTHORITIES
+            and ref.actors[m.value].get("decides", True)
+            for m in f.places
         ):
             continue  # anyone can warn; a measure needs an authority that does
         products = {p.value for p in f.products}
@@ -589,10 +601,12 @@ def extract(
             products = set(previous[1]) if previous else set(title_products)
         if not products and (f.places or f.dates or action in ("vote", "lift")):
             # the article's subject, named in its title ("The amendment was adopted ...")
-            products = set(previous[1]) if previous else set(title_products)
+            products = set(title_products) or (set(previous[1]) if previous else set())
         if not products:
             continue
         jurisdiction, named_by, precedents = choose_jurisdiction(f, cue.start, folded, ref, context)
+        if f.company and named_by is None:
+            continue  # the company itself acted ("the firm made its service unavailable")
         inherited = jurisdiction is None
         if inherited:
             jurisdiction = (previous[0] if previous and previous[0] else None) or main_jurisdiction
@@ -657,7 +671,7 @@ def extract(
             dm.claims.append(claim("action", action, cue.start, cue.end))
             if named_by is not None:
                 dm.claims.append(claim("jurisdiction", jurisdiction, named_by.start, named_by.end))
-                if named_by.kind == "actor" and ref.actors[named_by.value].get("decides", True):
+                if named_by.kind == "actor" and _names_a_body(ref.actors[named_by.value]):
                     dm.actors.append(named_by.value)
                     dm.claims.append(claim("actor", named_by.value, named_by.start, named_by.end))
             else:
@@ -774,6 +788,11 @@ def _add_dated_steps(
         dm.events.append(EventClaim(kind, d.value, d.precision, d.relative, c))
 
 
+def _names_a_body(actor: dict) -> bool:
+    """A deciding body the timeline can name; 'the government' or 'the city' only point to one."""
+    return actor.get("decides", True) and not actor["jurisdiction"].startswith("context:")
+
+
 def _place_jurisdiction(
     mention: Mention, ref: Reference, context: dict[str, str | None] | None = None
 ) -> str | None:
@@ -803,7 +822,14 @@ def document_context(
     home = publisher_country if publisher_country in ref.jurisdictions else None
     federal = home if home in FEDERATIONS else next((c for c in ranked if c in FEDERATIONS), None)
     national = home or (ranked[0] if ranked else None)
-    return {"federal": federal, "national": national}
+    cities: dict[str, int] = {}
+    for f in facts:
+        for m in f.places:
+            place = _place_jurisdiction(m, ref, None)
+            if place in ref.jurisdictions and ref.jurisdictions[place]["level"] == "municipal":
+                cities[place] = cities.get(place, 0) + 1
+    municipal = max(sorted(cities), key=lambda c: cities[c]) if cities else None
+    return {"federal": federal, "national": national, "municipal": municipal}
 
 
 def _attach_reasons(
