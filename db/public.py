@@ -30,6 +30,12 @@ MATERIALIZED = {
     ],
     "evidence": ["event_id", "measure_id", "document_id"],
 }
+KEYS = {"timeline": "event_id", "evidence": ("event_id", "document_id")}
+TYPES = {"timeline": {"reviewed": int, "source_count": int}, "evidence": {}}
+LINKS = {
+    "timeline": [("measure_id", "measures", "id")],
+    "evidence": [("measure_id", "measures", "id"), ("document_id", "documents", "id")],
+}
 
 
 def materialize_views(db: Database) -> None:
@@ -39,6 +45,8 @@ def materialize_views(db: Database) -> None:
         db.execute(f"CREATE TABLE {view}_table AS SELECT * FROM {view}")
         db.execute(f"DROP VIEW {view}")
         db.execute(f"ALTER TABLE {view}_table RENAME TO {view}")
+        # rows link by their ids, not by rowid; computed columns get their type back
+        db[view].transform(pk=KEYS[view], types=TYPES[view], add_foreign_keys=LINKS[view])
         for column in indexed:
             db[view].create_index([column])
 

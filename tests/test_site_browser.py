@@ -73,6 +73,8 @@ def visit(driver, url: str, name: str | None = None) -> None:
     driver.get(url)
     if SCREENSHOTS and name:
         time.sleep(1.0)  # let charts and the map draw
+        if name == "timeline":  # past the column descriptions, to the rows and facets
+            driver.execute_script("document.querySelector('.facet-results')?.scrollIntoView()")
         driver.save_screenshot(str(Path(SCREENSHOTS) / f"{name}.png"))
 
 
