@@ -66,6 +66,20 @@ def load_sources_or_fail(directory: Path | None = None) -> dict[str, Source]:
         raise  # unreachable
 
 
+replay_option = click.option(
+    "--replay",
+    type=click.Path(exists=True, dir_okay=False),
+    multiple=True,
+    help="Answer requests from these WARC files instead of the network.",
+)
+sources_dir_option = click.option(
+    "--sources-dir",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Read source declarations from this folder (default: crawlers/sources).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--data",
@@ -89,18 +103,8 @@ def main(ctx: click.Context, data: str | None, verbose: bool) -> None:
     default=None,
     help="Where WARC files are written (default: DATA/archive).",
 )
-@click.option(
-    "--replay",
-    type=click.Path(exists=True, dir_okay=False),
-    multiple=True,
-    help="Answer requests from these WARC files instead of the network.",
-)
-@click.option(
-    "--sources-dir",
-    type=click.Path(exists=True, file_okay=False),
-    default=None,
-    help="Read source declarations from this folder (default: crawlers/sources).",
-)
+@replay_option
+@sources_dir_option
 @click.argument("source_ids", nargs=-1)
 @click.pass_context
 def crawl(
@@ -206,12 +210,7 @@ def _build(
     default=None,
     help="Date that decides whether measures are in force (default: today).",
 )
-@click.option(
-    "--sources-dir",
-    type=click.Path(exists=True, file_okay=False),
-    default=None,
-    help="Read source declarations from this folder (default: crawlers/sources).",
-)
+@sources_dir_option
 @click.pass_context
 def build(
     ctx: click.Context, db_path: str | None, as_of: datetime | None, sources_dir: str | None
@@ -399,18 +398,8 @@ def evaluate(gold: str, misses: bool, min_f1: float | None) -> None:
 
 @main.command()
 @click.option("--all", "force_all", is_flag=True, help="Crawl every source, due or not.")
-@click.option(
-    "--replay",
-    type=click.Path(exists=True, dir_okay=False),
-    multiple=True,
-    help="Answer requests from these WARC files instead of the network.",
-)
-@click.option(
-    "--sources-dir",
-    type=click.Path(exists=True, file_okay=False),
-    default=None,
-    help="Read source declarations from this folder (default: crawlers/sources).",
-)
+@replay_option
+@sources_dir_option
 @click.argument("source_ids", nargs=-1)
 @click.pass_context
 def update(

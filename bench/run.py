@@ -38,6 +38,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_for_port(port: int, seconds: float, name: str) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{name} did not start") from None
+            time.sleep(0.05)
+
+
 def measured(command: list[str], env: dict | None = None) -> tuple[float, float, str]:
     """Wall seconds, peak RSS in MB of the command (run in a fresh wrapper process), stdout."""
     wrapper = (
@@ -79,15 +91,7 @@ http {{
         self.process = subprocess.Popen(
             ["nginx", "-c", str(conf), "-p", str(work)], stderr=subprocess.DEVNULL
         )
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("nginx did not start") from None
-                time.sleep(0.05)
+        wait_for_port(self.port, 10, "nginx")
 
     @property
     def base(self) -> str:
@@ -385,15 +389,7 @@ def main() -> int:
             stderr=subprocess.DEVNULL,
         )
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise RuntimeError("datasette did not start") from None
-                    time.sleep(0.1)
+            wait_for_port(port, 60, "datasette")
             queries = {
                 "product_timeline": "/public/product_timeline.json?product=DeepSeek",
                 "in_force_on": "/public/in_force_on.json?date=2025-06-01",
