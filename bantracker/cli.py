@@ -178,12 +178,16 @@ def _build(
             reviews_dir=REVIEWS_DIR,
             progress=lambda message: click.echo(f"build: {message}"),
             run=run,
+            skip_unchanged=kind == "build",
             history_dir=paths.root,
         )
     except CheckFailed as exc:
         run.status, run.exit_code, run.message = "failed", 1, str(exc)
         log_run(paths.runs_log, run)
         fail(f"the new database failed its checks, nothing was published: {exc}")
+    if report.skipped:
+        click.echo(f"nothing to rebuild: archive, code and reviews unchanged ({paths.public_db})")
+        return
     run.status, run.exit_code, run.finished = "published", 0, now().isoformat()
     log_run(paths.runs_log, run)
     for warning in report.warnings:

@@ -29,7 +29,7 @@ from bantracker.sources import Source
 from db import claims as claims_module
 from db import documents as documents_module
 from db.api_documents import API_DOCUMENTS
-from db.archive_reader import Record, read_archive, read_body
+from db.archive_reader import Record, archive_files, read_archive, read_body
 from db.checks import check_database
 from db.claims import Extraction, extract
 from db.dates import grammar
@@ -65,6 +65,7 @@ class BuildReport:
     per_source: dict[str, int] = field(default_factory=dict)
     changes: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    skipped: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k != "warnings"} | {
@@ -83,6 +84,28 @@ def code_version() -> str:
         for path in sorted(directory.glob("*.yml")):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def inputs_fingerprint(
+    archive_dir: Path,
+    public_db: Path,
+    sources: dict[str, Source],
+    as_of: date,
+    reviews_dir: Path | None,
+) -> str:
+    """Everything a build depends on, without reading the archive: its files' names, sizes and
+    modification times, the code and lexicons, the declarations, the reviews and the date."""
+    digest = hashlib.sha256()
+    digest.update(f"{code_version()}|{public_db.resolve()}|{as_of}".encode())
+    for path in archive_files(archive_dir):
+        stat = path.stat()
+        digest.update(f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    for source in sorted(sources):
+        digest.update(json.dumps(sources[source].raw, sort_keys=True, default=str).encode())
+    if reviews_dir is not None:
+        for path in sorted(reviews_dir.glob("*.yml")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 class Cache:
@@ -293,10 +316,17 @@ def build(
     run: Run | None = None,
     history_dir: Path | None = None,
     workers: int | None = None,
+    skip_unchanged: bool = False,
 ) -> BuildReport:
     """Rebuild both databases from the archive. Raises CheckFailed (nothing swapped) when the
     new database does not pass its checks."""
     report = BuildReport()
+    stamp = work_db.with_name("build.fingerprint")
+    fingerprint = inputs_fingerprint(archive_dir, public_db, sources, as_of, reviews_dir)
+    unchanged = stamp.exists() and stamp.read_text() == fingerprint
+    if skip_unchanged and work_db.exists() and public_db.exists() and unchanged:
+        report.skipped = True  # same archive, code, reviews and date: same databases
+        return report
     ref = load_reference()
     workers = workers or os.cpu_count() or 1
     version = code_version()
@@ -382,6 +412,7 @@ def build(
     # Readers only ever see a complete, checked file: both are renamed over the old ones.
     os.replace(tmp, work_db)
     os.replace(public_tmp, public_db)
+    stamp.write_text(fingerprint)
     return report
 
 

@@ -115,11 +115,15 @@ def test_search_folds_accents(public_db):
 
 
 def test_rebuild_gives_the_same_ids_and_uses_the_cache(demo_data, tmp_path):
+    published = (demo_data / "public.sqlite").read_bytes()
     before = {r["id"] for r in rows(demo_data / "public.sqlite", "SELECT id FROM measures")}
-    result = run_cli("build", "--as-of", "2026-11-23", data=demo_data)
+    unchanged = run_cli("build", "--as-of", "2026-11-23", data=demo_data)
+    assert "nothing to rebuild" in unchanged.stdout
+    assert (demo_data / "public.sqlite").read_bytes() == published
+    rebuilt = run_cli("build", "--as-of", "2026-11-24", data=demo_data)  # another date: rebuild
     after = {r["id"] for r in rows(demo_data / "public.sqlite", "SELECT id FROM measures")}
     assert before == after
-    assert " 0 misses" in result.stdout
+    assert " 0 misses" in rebuilt.stdout
 
 
 def test_failed_build_leaves_the_published_database_alone(demo_data, tmp_path):
