@@ -172,7 +172,10 @@ def find_dates(folded: str, language: str, published: date | None) -> list[DateM
                 m.start(),
                 m.end(),
                 resolve_weekday(
-                    g.weekday_index[m[1]], published, _looks_forward(folded, m.start(), g)
+                    g.weekday_index[m[1]],
+                    published,
+                    _looks_forward(folded, m.start(), g),
+                    bool(NEXT.search(folded[max(0, m.start() - 15) : m.start()])),
                 ),
                 "day",
                 True,
@@ -186,11 +189,19 @@ def find_dates(folded: str, language: str, published: date | None) -> list[DateM
     return found
 
 
-def resolve_weekday(weekday: int, published: date, forward: bool) -> date:
+NEXT = re.compile(
+    r"(?<![\w])(next|volgende|komende|prochain|prochaine|nachsten|nachste|kommenden)\s*$"
+)
+
+
+def resolve_weekday(weekday: int, published: date, forward: bool, next_week: bool = False) -> date:
     """The named weekday nearest the publication date: the last one on or before it, or with
-    forward-looking words, the next one after it."""
+    forward-looking words, the next one from it ("vanaf maandag" in Monday's paper is today;
+    "volgende maandag" is a week later)."""
     if forward:
-        ahead = (weekday - published.weekday()) % 7 or 7
+        ahead = (weekday - published.weekday()) % 7
+        if ahead == 0 and next_week:
+            ahead = 7
         return published + timedelta(days=ahead)
     back = (published.weekday() - weekday) % 7
     return published - timedelta(days=back)

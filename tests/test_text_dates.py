@@ -54,3 +54,10 @@ def test_declared_charset_lies_are_caught():
     utf8 = "Réglementation".encode()
     decoded = decode_body(utf8, "text/html; charset=windows-1252")
     assert decoded.text == "Réglementation" and decoded.warning
+
+
+def test_a_weekday_in_that_days_paper():
+    monday = date(2025, 12, 1)
+    assert dates("vanaf maandag", "nl", monday) == [("2025-12-01", "day")]
+    assert dates("ab Montag", "de", monday) == [("2025-12-01", "day")]
+    assert dates("volgende maandag", "nl", monday) == [("2025-12-08", "day")]
