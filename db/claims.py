@@ -330,7 +330,10 @@ def split_clauses(
 ) -> list[SentenceFacts]:
     """'Italy blocked the app and Australia banned it': one clause per acting place."""
     places = {m.value for m in facts.places}
-    cues = [m for m in facts.actions if m.value != "remove"] or facts.actions
+    cues = []
+    for m in facts.actions:  # one cue per stretch of words ("verbied ... verwijderen" twice)
+        if not cues or m.start - cues[-1].end > 20:
+            cues.append(m)
     if len(cues) < 2 or len(places) < 2:
         return [facts]
     cuts = []
@@ -731,6 +734,34 @@ def extract(
                         )
                     )
             measures.append(dm)
+            for model in dict.fromkeys(precedents):
+                # "following the Commission": the model took the same kind of measure earlier
+                ref_row = ref.jurisdictions.get(model)
+                if (
+                    ref_row is None
+                    or model == jurisdiction
+                    or dm.family not in ("restrictive", "app_store")
+                ):
+                    continue
+                earlier = DocMeasure(document_id, model, FAMILY[action], role="background")
+                earlier.actions.append((action, 0.5))
+                earlier.products |= dm.products
+                earlier.sentences.append(sentence.index)
+                earlier.claims.append(
+                    claim(
+                        "jurisdiction",
+                        model,
+                        sentence.start,
+                        sentence.start,
+                        0.5,
+                        sentence,
+                        "background",
+                    )
+                )
+                earlier.claims.append(
+                    claim("action", action, cue.start, cue.end, 0.5, sentence, "background")
+                )
+                measures.append(earlier)
 
     first_news = next((dm for dm in measures if dm.role == "news"), None)
     if first_news is not None:
