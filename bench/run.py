@@ -50,7 +50,7 @@ def wait_for_port(port: int, seconds: float, name: str) -> None:
             time.sleep(0.05)
 
 
-def measured(command: list[str], env: dict | None = None) -> tuple[float, float, str]:
+def measured(command: list[str]) -> tuple[float, float, str]:
     """Wall seconds, peak RSS in MB of the command (run in a fresh wrapper process), stdout."""
     wrapper = (
         "import resource, subprocess, sys, time\n"
@@ -62,7 +62,7 @@ def measured(command: list[str], env: dict | None = None) -> tuple[float, float,
         "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode, file=sys.stderr)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", wrapper, *command], capture_output=True, text=True, env=env, cwd=REPO
+        [sys.executable, "-c", wrapper, *command], capture_output=True, text=True, cwd=REPO
     )
     line = [x for x in result.stderr.splitlines() if x.startswith("__BENCH__")][-1]
     _, seconds, rss_kb, code = line.split()
@@ -310,38 +310,23 @@ def main() -> int:
         # Build from the archive of the first crawl, against the extractor alone.
         data = work / "data0"
         build_times, rebuild_times, build_rss = [], [], []
-        env = dict(os.environ)
+        build = [
+            str(BIN / "bantracker"),
+            "--data",
+            str(data),
+            "build",
+            "--as-of",
+            "2026-11-23",
+            "--sources-dir",
+            str(sources),
+        ]
         for _ in range(repeats):
             (data / "cache.sqlite").unlink(missing_ok=True)
             (data / "build.fingerprint").unlink(missing_ok=True)  # a full build, not a no-op
-            seconds, rss, _ = measured(
-                [
-                    str(BIN / "bantracker"),
-                    "--data",
-                    str(data),
-                    "build",
-                    "--as-of",
-                    "2026-11-23",
-                    "--sources-dir",
-                    str(sources),
-                ],
-                env,
-            )
+            seconds, rss, _ = measured(build)
             build_times.append(seconds)
             build_rss.append(rss)
-            seconds, _, _ = measured(
-                [
-                    str(BIN / "bantracker"),
-                    "--data",
-                    str(data),
-                    "build",
-                    "--as-of",
-                    "2026-11-23",
-                    "--sources-dir",
-                    str(sources),
-                ],
-                env,
-            )
+            seconds, _, _ = measured(build)
             rebuild_times.append(seconds)
         loop = []
         for _ in range(repeats):

@@ -83,9 +83,7 @@ class WarcFile:
             http_headers=http_headers,
             warc_headers_dict=warc_headers,
         )
-        self.writer.write_record(record)
-        self.stream.flush()
-        self.records += 1
+        self._write(record)
 
     def write_resource(
         self, url: str, content_type: str, body: bytes, observed: str, extra: dict[str, str]
@@ -99,6 +97,10 @@ class WarcFile:
             warc_content_type=content_type,
             warc_headers_dict={"WARC-Date": observed, **extra},
         )
+        self._write(record)
+
+    def _write(self, record) -> None:
+        """Flushed at once: a crash loses at most the record being written."""
         self.writer.write_record(record)
         self.stream.flush()
         self.records += 1

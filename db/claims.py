@@ -17,7 +17,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from db.dates import DateMention, find_dates
 from db.reference import Entity, Patterns, Reference, load_reference, patterns_for
@@ -188,7 +187,6 @@ class Extraction:
     relevant: bool
     measures: list[DocMeasure]
     claims: list[Claim]
-    products_mentioned: set[str]
 
 
 def _entities(text: str, folded: str, patterns: Patterns, start: int, end: int) -> list[Mention]:
@@ -535,13 +533,12 @@ def extract(
     scan = Scan.of(text, folded, patterns)
     if not any(m.kind == "product" for m in scan.entities):
         # no product named anywhere: off-topic, nothing to extract
-        return Extraction(document_id, False, [], [], set())
+        return Extraction(document_id, False, [], [])
     facts = []
     for sentence in sentences:
         whole = sentence_facts(text, folded, sentence, patterns, published, scan)
         facts.extend(split_clauses(text, folded, sentence, whole, patterns, published, scan))
-    products_mentioned = {p.value for f in facts for p in f.products}
-    relevant = bool(products_mentioned)
+    relevant = any(f.products for f in facts)
 
     title_products = {p.value for p in facts[0].products} if facts else set()
     context = document_context(
@@ -771,7 +768,7 @@ def extract(
             )
     merged = merge_document_measures(measures)
     _attach_reasons(merged, facts, claims, document_id)
-    return Extraction(document_id, relevant, merged, claims, products_mentioned)
+    return Extraction(document_id, relevant, merged, claims)
 
 
 def _add_dated_steps(
@@ -948,19 +945,3 @@ def merge_document_measures(measures: list[DocMeasure]) -> list[DocMeasure]:
         if dm.role == "news":
             target.role = "news"
     return merged
-
-
-def summarize(extraction: Extraction) -> list[dict[str, Any]]:
-    """A readable view of what was extracted (for `evaluate` and debugging)."""
-    return [
-        {
-            "jurisdiction": m.jurisdiction,
-            "products": sorted(m.products),
-            "action": m.action,
-            "scope": sorted(m.scope),
-            "rationales": sorted(m.rationales),
-            "role": m.role,
-            "events": sorted({(e.type, e.date.isoformat()) for e in m.events}),
-        }
-        for m in extraction.measures
-    ]

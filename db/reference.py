@@ -196,7 +196,6 @@ class Patterns:
 
     language: str
     entities: AliasIndex
-    entity_for: dict[str, Entity]
     acronyms: re.Pattern[str] | None  # matched case-sensitively on the original text
     acronym_for: dict[str, Entity]
     actions: CueIndex
@@ -279,7 +278,6 @@ def patterns_for(language: str) -> Patterns:
     return Patterns(
         language=language,
         entities=AliasIndex(aliases),
-        entity_for=aliases,
         acronyms=acronyms,
         acronym_for=acronym_map,
         actions=_cue_index(ref.actions, language),

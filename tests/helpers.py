@@ -42,6 +42,14 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     handler: Callable[[BaseHTTPRequestHandler], None] | None = None
 
+    def send(self, request: BaseHTTPRequestHandler) -> None:
+        request.send_response(self.status)
+        for name, value in self.headers.items():
+            request.send_header(name, value)
+        request.send_header("Content-Length", str(len(self.body)))
+        request.end_headers()
+        request.wfile.write(self.body)
+
 
 class LocalSite:
     """A real HTTP server on 127.0.0.1 serving fixed routes; counts the requests it gets."""
@@ -63,12 +71,7 @@ class LocalSite:
                 if route.handler is not None:
                     route.handler(self)
                     return
-                self.send_response(route.status)
-                for name, value in route.headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(route.body)))
-                self.end_headers()
-                self.wfile.write(route.body)
+                route.send(self)
 
             def log_message(self, *args: object) -> None:
                 pass

@@ -26,13 +26,7 @@ def misbehaving_site(site: LocalSite) -> dict[str, str]:
     def counted(path: str, before: list[Route], after: Route):
         def handler(request) -> None:
             n = hits[path] = hits.get(path, 0) + 1
-            route = before[n - 1] if n <= len(before) else after
-            request.send_response(route.status)
-            for name, value in route.headers.items():
-                request.send_header(name, value)
-            request.send_header("Content-Length", str(len(route.body)))
-            request.end_headers()
-            request.wfile.write(route.body)
+            (before[n - 1] if n <= len(before) else after).send(request)
 
         return Route(handler=handler)
 

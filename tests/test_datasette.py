@@ -8,7 +8,7 @@ import yaml
 from datasette.app import Datasette
 from sqlite_utils import Database
 
-from bantracker.cli import SERVE_SETTINGS
+from bantracker.cli import SERVE_SETTINGS, serve_command
 from bantracker.config import METADATA_FILE, TEMPLATES_DIR
 from tests.conftest import run_cli
 
@@ -73,9 +73,17 @@ def test_canned_queries_answer(site, metadata):
     assert {"Ghent", "Belgium"} <= {row["jurisdiction"] for row in belgium}
 
 
-def test_site_is_read_only(site):
-    response = asyncio.run(site.client.post("/public/measures/-/insert", json={"row": {"id": "x"}}))
-    assert response.status_code in (403, 404, 405)
+def test_site_is_read_only(public_db):
+    """`bantracker serve` opens the database immutable, and Datasette then refuses writes."""
+    command = serve_command(public_db, 8001)
+    assert command[command.index("-i") + 1] == str(public_db)
+    settings = {name: (int(v) if v.isdigit() else v == "on") for name, v in SERVE_SETTINGS}
+    served = Datasette([], immutables=[str(public_db)], settings=settings)
+    databases = get(served, "/-/databases.json").json()
+    assert [d["is_mutable"] for d in databases if d["name"] == "public"] == [False]
+    refused = get(served, "/public.json?sql=delete+from+measures")
+    assert refused.status_code == 400
+    assert Database(public_db)["measures"].count > 0
 
 
 ATOM = "{http://www.w3.org/2005/Atom}"
