@@ -103,6 +103,23 @@ def main(ctx: click.Context, data: str | None, verbose: bool) -> None:
     default=None,
     help="Where WARC files are written (default: DATA/archive).",
 )
+@click.option(
+    "--source",
+    "source_opts",
+    multiple=True,
+    help="A source id to crawl (repeatable); same as naming it as an argument.",
+)
+@click.option(
+    "--since",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Only follow feed items dated on or after this day.",
+)
+@click.option(
+    "--refetch",
+    is_flag=True,
+    help="Fetch articles again even when the archive has them, without conditional GET.",
+)
 @replay_option
 @sources_dir_option
 @click.argument("source_ids", nargs=-1)
@@ -110,28 +127,49 @@ def main(ctx: click.Context, data: str | None, verbose: bool) -> None:
 def crawl(
     ctx: click.Context,
     archive_dir: str | None,
+    source_opts: tuple[str, ...],
+    since: datetime | None,
+    refetch: bool,
     replay: tuple[str, ...],
     sources_dir: str | None,
     source_ids: tuple[str, ...],
 ) -> None:
-    """Fetch SOURCE_IDS (default: all) and archive every response as WARC."""
+    """Fetch SOURCE_IDS (default: all) and archive every response as WARC.
+
+    Incremental by default: feeds and listings are fetched with conditional GET, and articles
+    already in the archive are not fetched again unless their feed says they changed.
+    Exit code 3 when a source errs or brings fewer documents than its declaration asserts.
+    """
+    from bantracker.update import figures_of, source_warning
+    from db.history import Run, log_run
+
     paths: DataPaths = ctx.obj["paths"].ensure()
     declared = load_sources_or_fail(Path(sources_dir) if sources_dir else None)
-    sources = pick_sources(declared, source_ids)
+    sources = pick_sources(declared, source_ids + source_opts)
+    started = now()
+    run = Run(run_id=run_id_for(started), kind="crawl", started=started.isoformat())
     runs = _crawl(
         sources,
         Path(archive_dir) if archive_dir else paths.archive,
         [Path(p) for p in replay],
-        run_id_for(now()),
+        run.run_id,
         ctx.obj["verbose"],
+        {"BANTRACKER_INCREMENTAL": not refetch},
+        since.date().isoformat() if since else None,
     )
-    failed = [r for r in runs if not r.ok or r.responses == 0]
-    if failed:
-        for run in failed:
-            click.echo(
-                f"warning: {run.source_id}: {run.responses} responses, finish: {run.finish_reason}",
-                err=True,
-            )
+    problems = []
+    for result in runs:
+        figures = figures_of(result)
+        figures.warning = source_warning(declared[result.source_id], figures, result.ok)
+        run.sources.append(figures)
+        if figures.warning:
+            problems.append(figures.warning)
+            click.echo(f"warning: {figures.warning}", err=True)
+    run.finished = now().isoformat()
+    run.status = "crawled_with_warnings" if problems else "crawled"
+    run.exit_code = 3 if problems else 0
+    log_run(paths.runs_log, run)
+    if problems:
         sys.exit(3)
 
 
@@ -142,24 +180,32 @@ def _crawl(
     run_id: str,
     verbose: bool,
     overrides: dict | None = None,
+    since: str | None = None,
 ) -> list:
     from crawlers.run import run_crawl
 
     settings = {"LOG_LEVEL": "INFO" if verbose else "WARNING"} | (overrides or {})
     click.echo(f"crawling {len(sources)} source(s){' from replay' if replay else ''} ...")
-    runs = run_crawl(sources, archive, run_id, now, replay, settings)
+    runs = run_crawl(sources, archive, run_id, now, replay, settings, since)
     for run in runs:
         statuses = ", ".join(f"{k}: {v}" for k, v in sorted(run.by_status.items())) or "none"
         click.echo(
             f"  {run.source_id:24} requests {run.requests:4}  responses {run.responses:4} "
-            f"({statuses})  documents {run.articles:4}  errors {run.errors}"
+            f"({statuses})  documents {run.articles:4}  "
+            f"unchanged {run.skipped + run.not_modified:4}  errors {run.errors}"
         )
     return runs
 
 
 def _build(
-    paths: DataPaths, as_of: date, kind: str = "build", sources_dir: Path | None = None
+    paths: DataPaths,
+    as_of: date,
+    kind: str = "build",
+    sources_dir: Path | None = None,
+    crawled: list | None = None,
 ) -> None:
+    """`crawled`: the SourceRuns of a crawl made for this build, kept in its run record."""
+    from bantracker.update import figures_of, source_warning
     from db.build import build
     from db.checks import CheckFailed
     from db.history import Run, log_run
@@ -167,6 +213,10 @@ def _build(
     sources = load_sources_or_fail(sources_dir)
     started = now()
     run = Run(run_id=run_id_for(started), kind=kind, started=started.isoformat())
+    for result in crawled or []:
+        figures = figures_of(result)
+        figures.warning = source_warning(sources[result.source_id], figures, result.ok)
+        run.sources.append(figures)
     try:
         report = build(
             paths.archive,
@@ -309,14 +359,15 @@ def demo(ctx: click.Context, port: int, no_serve: bool, as_of: datetime | None) 
     click.echo(f"packed {count} bundled pages into {paths.demo_warc}")
     for stale in paths.archive.glob("demo-*.warc.gz*"):
         stale.unlink()
-    _crawl(
+    crawled = _crawl(
         list(load_sources_or_fail().values()),
         paths.archive,
         [paths.demo_warc],
         "demo",
         ctx.obj["verbose"],
+        {"BANTRACKER_INCREMENTAL": False},  # the bundled pack is replayed whole every time
     )
-    _build(paths, (as_of or now()).date(), kind="demo")
+    _build(paths, (as_of or now()).date(), kind="demo", crawled=crawled)
     if not no_serve:
         command = serve_command(paths.public_db, port)
         click.echo(f"serving the demo on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
@@ -367,7 +418,8 @@ def ingest(ctx: click.Context, targets: tuple[str, ...], as_of: datetime | None)
             [],
             run_id_for(moment),
             ctx.obj["verbose"],
-            {"ROBOTSTXT_OBEY": False, "RETRY_TIMES": 1},
+            # asked for by name: fetched even when archived before
+            {"ROBOTSTXT_OBEY": False, "RETRY_TIMES": 1, "BANTRACKER_INCREMENTAL": False},
         )
         run = runs[0]
         if run.by_status.get(200, 0) < len(urls):
@@ -560,12 +612,31 @@ def publish(
 
 
 @main.command("sources")
-def list_sources() -> None:
-    """List every declared source with kind, language and schedule."""
-    for source in load_sources_or_fail().values():
+@sources_dir_option
+@click.pass_context
+def list_sources(ctx: click.Context, sources_dir: str | None) -> None:
+    """List every declared source: kind, languages, schedule and its last run's figures."""
+    from db.history import latest_runs
+
+    declared = load_sources_or_fail(Path(sources_dir) if sources_dir else None)
+    last: dict[str, tuple[str, dict]] = {}
+    for run in latest_runs(ctx.obj["paths"].runs_log).values():
+        for figures in run.get("sources") or []:
+            known = last.get(figures["source_id"])
+            if known is None or run["started"] >= known[0]:
+                last[figures["source_id"]] = (run["started"], figures)
+    click.echo(
+        f"{'source':26} {'kind':19} {'lang':11} {'schedule':14} {'last run':17} "
+        f"{'docs':>5} {'unchanged':>9} {'errors':>6}  status"
+    )
+    for source in declared.values():
+        started, figures = last.get(source.id, ("", {}))
+        status = figures.get("warning") or ("ok" if figures else "never run")
         click.echo(
-            f"{source.id:24} {source.kind:19} {','.join(source.languages):6} "
-            f"{source.schedule:14} {source.title}"
+            f"{source.id:26} {source.kind:19} {','.join(source.languages):11} "
+            f"{source.schedule:14} {started[:16].replace('T', ' ') or '-':17} "
+            f"{figures.get('documents', '-'):>5} {figures.get('unchanged', '-'):>9} "
+            f"{figures.get('errors', '-'):>6}  {status}"
         )
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from bantracker.config import REVIEWS_DIR, DataPaths
 from bantracker.sources import Source
@@ -79,10 +79,32 @@ def due_sources(sources: list[Source], runs_log: Path, now: datetime) -> list[So
     ]
 
 
-def source_warning(source: Source, figures: SourceFigures) -> str | None:
-    if figures.responses == 0:
+def figures_of(result: Any) -> SourceFigures:
+    """A crawl's SourceRun as the figures the run log keeps."""
+    return SourceFigures(
+        source_id=result.source_id,
+        requests=result.requests,
+        responses=result.responses,
+        by_status={str(k): v for k, v in result.by_status.items()},
+        documents=result.articles,
+        unchanged=result.skipped + result.not_modified,
+        errors=result.errors,
+        duration_s=round(result.duration_s, 3),
+    )
+
+
+def source_warning(source: Source, figures: SourceFigures, finished: bool = True) -> str | None:
+    """Why a source's run needs an operator's look, by name and with its figures; None if fine.
+
+    Articles skipped because the archive has them, and feeds answered 304, count as delivered:
+    an unchanged source is not a broken one."""
+    if not finished:
+        return f"{source.id}: the spider did not finish ({figures.requests} requests)"
+    if figures.requests == 0 and source.min_documents == 0:
+        return None  # nothing to fetch on a schedule (the manual source), nothing asked
+    if figures.responses == 0 and figures.unchanged == 0:
         return f"{source.id}: no responses at all ({figures.requests} requests)"
-    if figures.documents < source.min_documents:
+    if figures.documents + figures.unchanged < source.min_documents:
         return (
             f"{source.id}: {figures.documents} documents, fewer than the "
             f"{source.min_documents} its assertions ask"
@@ -117,16 +139,8 @@ def run_update(
         warnings = []
         if due:
             for result in crawl(due, run_id):
-                figures = SourceFigures(
-                    source_id=result.source_id,
-                    requests=result.requests,
-                    responses=result.responses,
-                    by_status={str(k): v for k, v in result.by_status.items()},
-                    documents=result.articles,
-                    errors=result.errors,
-                    duration_s=round(result.duration_s, 3),
-                )
-                figures.warning = source_warning(all_declared[result.source_id], figures)
+                figures = figures_of(result)
+                figures.warning = source_warning(all_declared[result.source_id], figures, result.ok)
                 if figures.warning:
                     warnings.append(figures.warning)
                 run.sources.append(figures)

@@ -20,6 +20,8 @@ from scrapy.http import Request, Response
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from crawlers.incremental import CrawlIndex, payload_digest
+
 log = logging.getLogger(__name__)
 
 SOURCE_HEADER = "X-Bantracker-Source"
@@ -27,6 +29,8 @@ ROLE_HEADER = "X-Bantracker-Role"
 RUN_HEADER = "X-Bantracker-Run"
 # Headers that describe the transfer, not the payload: the body we store is already de-chunked.
 DROP_HEADERS = {"transfer-encoding"}
+NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+IDENTICAL = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
 
 
 def warc_date(moment: datetime) -> str:
@@ -85,6 +89,33 @@ class WarcFile:
         )
         self._write(record)
 
+    def write_revisit(
+        self,
+        url: str,
+        status: int,
+        reason: str,
+        headers: list[tuple[str, str]],
+        observed: str,
+        refers_to: tuple[str, str | None],
+        profile: str,
+        extra: dict[str, str],
+    ) -> None:
+        """Seen again, not stored again: a revisit record pointing at the archived copy."""
+        http_headers = StatusAndHeaders(
+            f"{status} {reason}".strip(), headers, protocol="HTTP/1.1", is_http_request=False
+        )
+        refers_date, digest = refers_to
+        record = self.writer.create_revisit_record(
+            url,
+            digest or "",
+            url,
+            refers_date,
+            http_headers=http_headers,
+            warc_headers_dict={"WARC-Date": observed, **extra},
+        )
+        record.rec_headers.replace_header("WARC-Profile", profile)
+        self._write(record)
+
     def write_resource(
         self, url: str, content_type: str, body: bytes, observed: str, extra: dict[str, str]
     ) -> None:
@@ -129,6 +160,8 @@ class WarcArchiveMiddleware:
         self.run_id = run_id
         self.clock = clock
         self.files: dict[str, WarcFile] = {}
+        self.index: CrawlIndex | None = None
+        self.crawler: Any = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> WarcArchiveMiddleware:
@@ -136,6 +169,9 @@ class WarcArchiveMiddleware:
         clock = settings.get("BANTRACKER_CLOCK") or default_clock
         run_id = settings.get("BANTRACKER_RUN_ID") or warc_date(clock()).replace(":", "")
         mw = cls(settings.get("BANTRACKER_ARCHIVE_DIR"), run_id, clock)
+        mw.crawler = crawler
+        if mw.archive_dir is not None and settings.getbool("BANTRACKER_INCREMENTAL", True):
+            mw.index = CrawlIndex.for_archive(mw.archive_dir)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         return mw
 
@@ -147,7 +183,8 @@ class WarcArchiveMiddleware:
             self.files[spider.name] = WarcFile(path, "bantracker", self.run_id)
         return self.files[spider.name]
 
-    def process_response(self, request: Request, response: Response, spider: Any) -> Response:
+    def process_response(self, request: Request, response: Response) -> Response:
+        spider = self.crawler.spider
         if request.meta.get("replay_miss"):
             return response
         warc = self.file_for(spider)
@@ -163,16 +200,40 @@ class WarcArchiveMiddleware:
             RUN_HEADER: self.run_id,
         }
         reason = status_phrase(response.status)
+        headers = response_headers(response)
+        known = request.meta.get("archived")
+        digest = payload_digest(response.body)
+        if known is not None and (response.status == 304 or digest == known.digest):
+            profile = NOT_MODIFIED if response.status == 304 else IDENTICAL
+            warc.write_revisit(
+                response.url,
+                response.status,
+                reason,
+                headers,
+                observed,
+                (known.date, known.digest),
+                profile,
+                extra,
+            )
+            spider.crawler.stats.inc_value("bantracker/revisits")
+            request.meta["revisit"] = True  # the spider counts it as unchanged, not as new
+            if self.index is not None:
+                self.index.touch(response.url, observed)
+            return response
         warc.write_response(
-            response.url,
-            response.status,
-            reason,
-            response_headers(response),
-            response.body,
-            observed,
-            extra,
+            response.url, response.status, reason, headers, response.body, observed, extra
         )
         spider.crawler.stats.inc_value("bantracker/archived")
+        if self.index is not None:
+            self.index.record(
+                response.url,
+                observed,
+                response.status,
+                response.headers.get("ETag", b"").decode("latin-1") or None,
+                response.headers.get("Last-Modified", b"").decode("latin-1") or None,
+                digest,
+                warc.final_path.name,
+            )
         return response
 
     def spider_closed(self, spider: Any) -> None:

@@ -36,9 +36,14 @@ def retry_after(response: Response) -> float | None:
 
 
 class RetryAfterMiddleware:
-    async def process_response(
-        self, request: Request, response: Response, spider: Any
-    ) -> Request | Response:
+    def __init__(self, stats: Any):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RetryAfterMiddleware:
+        return cls(crawler.stats)
+
+    async def process_response(self, request: Request, response: Response) -> Request | Response:
         if response.status not in (429, 503):
             return response
         wait = retry_after(response)
@@ -46,7 +51,7 @@ class RetryAfterMiddleware:
         if wait is None or wait > MAX_WAIT or tries >= MAX_TRIES:
             return response  # RetryMiddleware (or the spider's error report) takes it from here
         log.info("%s asked to wait %.0f s (HTTP %s)", request.url, wait, response.status)
-        spider.crawler.stats.inc_value("bantracker/retry_after")
+        self.stats.inc_value("bantracker/retry_after")
         await asyncio.sleep(wait)
         retry = request.replace(dont_filter=True)
         retry.meta["retry_after_tries"] = tries + 1
@@ -60,7 +65,7 @@ class RedirectLoopMiddleware:
     simply never arrives; here it becomes an error that names the URL.
     """
 
-    def process_response(self, request: Request, response: Response, spider: Any) -> Response:
+    def process_response(self, request: Request, response: Response) -> Response:
         if response.status not in (301, 302, 303, 307, 308):
             return response
         location = response.headers.get(b"Location")

@@ -70,10 +70,10 @@ class WarcReplayMiddleware:
     def from_crawler(cls, crawler: Any) -> WarcReplayMiddleware:
         paths = [Path(p) for p in crawler.settings.getlist("BANTRACKER_REPLAY")]
         if not paths:
-            raise NotConfigured("no replay archives")
+            raise NotConfigured
         return cls(paths)
 
-    def process_request(self, request: Request, spider: Any) -> Response | None:
+    def process_request(self, request: Request) -> Response | None:
         stored = self.index.get(canonicalize_url(request.url))
         if stored is None:
             if request.url.endswith("/robots.txt"):

@@ -30,6 +30,8 @@ class SourceRun:
     errors: int
     finish_reason: str
     duration_s: float = 0.0
+    skipped: int = 0  # articles already archived, not fetched again
+    not_modified: int = 0  # 304 answers and bodies identical to the archived copy
 
     @property
     def ok(self) -> bool:
@@ -71,6 +73,8 @@ def source_run(source_id: str, stats: dict[str, Any]) -> SourceRun:
         responses=stats.get("downloader/response_count", 0),
         by_status=by_status,
         articles=stats.get("bantracker/articles", 0),
+        skipped=stats.get("bantracker/already_archived", 0),
+        not_modified=stats.get("bantracker/revisits", 0),
         archived=stats.get("bantracker/archived", 0),
         errors=stats.get("bantracker/errors", 0) + stats.get("log_count/ERROR", 0),
         finish_reason=str(stats.get("finish_reason", "not started")),
@@ -85,8 +89,10 @@ def run_crawl(
     clock: Callable[[], datetime],
     replay: Iterable[Path] = (),
     overrides: dict[str, Any] | None = None,
+    since: str | None = None,
 ) -> list[SourceRun]:
-    """Crawl the sources concurrently; blocks until all spiders close.
+    """Crawl the sources concurrently; blocks until all spiders close. `since` (ISO date) stops
+    spiders following items their feed dates earlier.
 
     Scrapy's reactor cannot be restarted, so call this once per process.
     """
@@ -97,7 +103,7 @@ def run_crawl(
     for source in sources:
         crawler = process.create_crawler(spider_class_for(source))
         crawlers.append((source.id, crawler))
-        process.crawl(crawler)
+        process.crawl(crawler, **({"since_date": since} if since else {}))
     logging.getLogger("scrapy").setLevel(settings.get("LOG_LEVEL"))
     process.start()
     return [source_run(sid, crawler.stats.get_stats()) for sid, crawler in crawlers]

@@ -34,11 +34,15 @@ FEED_EXPORT_ENCODING = "utf-8"
 # expects), then decompression (590), waits asked for by Retry-After (560) and retries (550).
 # Replay answers requests last (960), so every other middleware still sees a normal response.
 DOWNLOADER_MIDDLEWARES = {
+    "crawlers.incremental.IncrementalMiddleware": 580,
     "crawlers.archive.WarcArchiveMiddleware": 595,
     "crawlers.politeness.RetryAfterMiddleware": 560,
     "crawlers.politeness.RedirectLoopMiddleware": 610,
     "crawlers.replay.WarcReplayMiddleware": 960,
 }
+
+# Conditional GET for feeds and listings, no second fetch of archived articles (off: --refetch).
+BANTRACKER_INCREMENTAL = True
 
 # Set per run by the CLI: where WARC files go, which archives to replay, what time it is.
 BANTRACKER_ARCHIVE_DIR = None

@@ -39,6 +39,7 @@ class SourceFigures:
     responses: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
     documents: int = 0
+    unchanged: int = 0
     errors: int = 0
     duration_s: float = 0.0
     warning: str | None = None
@@ -47,10 +48,11 @@ class SourceFigures:
 @dataclass
 class Run:
     run_id: str
-    kind: str  # update | build | demo | ingest
+    kind: str  # update | crawl | build | demo | ingest
     started: str
     finished: str | None = None
-    status: str = "running"  # running | published | published_with_warnings | failed
+    # running | published | published_with_warnings | crawled | crawled_with_warnings | failed
+    status: str = "running"
     exit_code: int | None = None
     sources: list[SourceFigures] = field(default_factory=list)
     documents_new: int = 0

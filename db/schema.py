@@ -371,6 +371,12 @@ def m005_history(db: Database) -> None:
     db["changes"].create_index(["at"])
 
 
+@migrations()
+def m006_run_sources_unchanged(db: Database) -> None:
+    """Incremental crawls: pages a run found unchanged are neither fetched nor missing."""
+    db["run_sources"].add_column("unchanged", int, not_null_default=0)
+
+
 def create_schema(db: Database) -> None:
     migrations.apply(db)
 

@@ -6,10 +6,13 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any, ClassVar
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
+from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from bantracker.sources import Source
+from crawlers.incremental import ALREADY_ARCHIVED
 
 
 class SourceSpider(scrapy.Spider):
@@ -43,6 +46,12 @@ class SourceSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request
+        if failure.check(HttpError) and failure.value.response.status == 304:
+            self.crawler.stats.inc_value("bantracker/not_modified")
+            self.logger.info("%s: %s not modified since the last run", self.source_id, request.url)
+            return
+        if failure.check(IgnoreRequest) and str(failure.value) == ALREADY_ARCHIVED:
+            return  # counted by the incremental middleware; nothing went wrong
         self.crawler.stats.inc_value("bantracker/errors")
         self.logger.warning(
             "%s: fetch failed for %s: %s",
@@ -51,12 +60,24 @@ class SourceSpider(scrapy.Spider):
             failure.getErrorMessage() or failure.type.__name__,
         )
 
-    def follow_article(self, response: Response, url: str) -> Request | None:
+    def follow_article(
+        self, response: Response, url: str, listed_date: str | None = None
+    ) -> Request | None:
+        """`listed_date` (ISO) is when the linking feed says the item last changed."""
         absolute = response.urljoin(url.strip())
         if not self.source.allows(absolute):
             self.crawler.stats.inc_value("bantracker/links_skipped")
             return None
-        return self.request(absolute, "article", self.parse_article)
+        if listed_date and self.since and listed_date[:10] < self.since:
+            self.crawler.stats.inc_value("bantracker/links_before_since")
+            return None
+        meta = {"listed_date": listed_date} if listed_date else {}
+        return self.request(absolute, "article", self.parse_article, **meta)
+
+    @property
+    def since(self) -> str | None:
+        """`crawl --since DATE`: items the feed dates before DATE are not followed."""
+        return getattr(self, "since_date", None)
 
     def parse_article(self, response: Response) -> Iterator[dict[str, Any]]:
         """Articles are archived by the middleware; here they are only counted."""
@@ -68,5 +89,6 @@ class SourceSpider(scrapy.Spider):
                 response.status,
             )
             return
-        self.crawler.stats.inc_value("bantracker/articles")
+        if not response.meta.get("revisit"):
+            self.crawler.stats.inc_value("bantracker/articles")
         yield {"source": self.source_id, "url": response.url, "role": "article"}

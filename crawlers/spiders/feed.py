@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from lxml import etree
@@ -25,8 +27,27 @@ def xml_problem(body: bytes) -> str | None:
     return None
 
 
-def feed_items(body: str) -> list[tuple[str, str]]:
-    """(link, title+summary) per item; lxml's recovering parser copes with most broken feeds."""
+def item_date(value: str | None) -> str | None:
+    """An item's RFC 822 (RSS) or ISO 8601 (Atom) date as an ISO string in UTC, or None."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def feed_items(body: str) -> list[tuple[str, str, str | None]]:
+    """(link, title+summary, date) per item; lxml's recovering parser copes with most broken
+    feeds. The date is the newest the item states (updated over published), so a corrected
+    article is fetched again."""
     selector = Selector(text=body, type="xml")
     selector.remove_namespaces()
     items = []
@@ -42,8 +63,12 @@ def feed_items(body: str) -> list[tuple[str, str]]:
         text = " ".join(
             node.xpath("title//text() | description//text() | summary//text()").getall()
         )
+        dated = (
+            node.xpath("updated/text() | modified/text()").get()
+            or node.xpath("pubDate/text() | published/text() | date/text()").get()
+        )
         if link.strip():
-            items.append((link.strip(), text))
+            items.append((link.strip(), text, item_date(dated)))
     return items
 
 
@@ -74,7 +99,9 @@ class FeedSpider(SourceSpider):
         if not items:
             # A feed the XML parser cannot read at all: fall back to the link tags themselves.
             links = LINK_TEXT.findall(body) + LINK_HREF.findall(body)
-            items = [(link, "") for link in links if link.rstrip("/") != self.source.start_urls[0]]
+            items = [
+                (link, "", None) for link in links if link.rstrip("/") != self.source.start_urls[0]
+            ]
             self.logger.warning(
                 "%s: feed %s is malformed or empty; %d links recovered by pattern",
                 self.source_id,
@@ -82,10 +109,10 @@ class FeedSpider(SourceSpider):
                 len(items),
             )
         keywords = [k.lower() for k in self.source.keywords]
-        for link, text in items:
+        for link, text, dated in items:
             if keywords and not any(k in text.lower() for k in keywords):
                 self.crawler.stats.inc_value("bantracker/links_off_topic")
                 continue
-            request = self.follow_article(response, link)
+            request = self.follow_article(response, link, dated)
             if request is not None:
                 yield request
