@@ -18,7 +18,7 @@ import yaml
 from bantracker.config import SOURCES_DIR
 
 KINDS = ["official", "parliament", "public_broadcaster", "newspaper", "wire", "aggregator"]
-SPIDERS = ["feed", "listing", "lokaalbeslist", "manual"]
+SPIDERS = ["feed", "listing", "lokaalbeslist", "howtheyvote", "gdelt", "manual"]
 ID_PATTERN = r"^[a-z]{2}(_[a-z0-9]+)+$"
 
 SCHEMA: dict[str, Any] = {
@@ -79,7 +79,7 @@ SCHEMA: dict[str, Any] = {
         },
         "api": {
             "type": "object",
-            "required": ["url", "queries", "item_url"],
+            "required": ["url", "queries"],
             "additionalProperties": False,
             "properties": {
                 "url": {"type": "string", "pattern": "^https?://"},
@@ -87,6 +87,9 @@ SCHEMA: dict[str, Any] = {
                 "page_size": {"type": "integer", "minimum": 1},
                 "max_pages": {"type": "integer", "minimum": 1},
                 "item_url": {"type": "string"},
+                "detail_url": {"type": "string"},
+                "params": {"type": "object"},
+                "languages": {"type": "array", "items": {"type": "string"}},
             },
         },
         "crawl": {
@@ -111,13 +114,16 @@ SCHEMA: dict[str, Any] = {
             "type": "object",
             "required": ["min_documents"],
             "additionalProperties": False,
-            "properties": {"min_documents": {"type": "integer", "minimum": 0}},
+            "properties": {
+                "min_documents": {"type": "integer", "minimum": 0},
+                "best_effort": {"type": "boolean"},
+            },
         },
     },
     "allOf": [
         {"if": {"properties": {"spider": {"const": "listing"}}}, "then": {"required": ["listing"]}},
         {
-            "if": {"properties": {"spider": {"const": "lokaalbeslist"}}},
+            "if": {"properties": {"spider": {"enum": ["lokaalbeslist", "howtheyvote", "gdelt"]}}},
             "then": {"required": ["api"]},
         },
         {
@@ -148,6 +154,7 @@ class Source:
     schedule: str
     licence: str
     min_documents: int
+    best_effort: bool = False  # discovery sources: their failures are reported, never fatal
     start_urls: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
@@ -194,6 +201,7 @@ def parse_source(data: Any, origin: str) -> Source:
         schedule=data["schedule"],
         licence=data["licence"],
         min_documents=data["assertions"]["min_documents"],
+        best_effort=data["assertions"].get("best_effort", False),
         start_urls=tuple(data.get("start_urls", [])),
         allow=tuple(follow.get("allow", [])),
         keywords=tuple(follow.get("keywords", [])),

@@ -98,6 +98,8 @@ def source_warning(source: Source, figures: SourceFigures, finished: bool = True
 
     Articles skipped because the archive has them, and feeds answered 304, count as delivered:
     an unchanged source is not a broken one."""
+    if source.best_effort:
+        return None  # discovery (GDELT): helpful when it answers, never a reason to alarm
     if not finished:
         return f"{source.id}: the spider did not finish ({figures.requests} requests)"
     if figures.requests == 0 and source.min_documents == 0:

@@ -34,10 +34,11 @@ from db.checks import check_database
 from db.claims import Extraction, extract
 from db.dates import grammar
 from db.decoding import decode_body
-from db.documents import Document, canonicalize, html_document
+from db.documents import Document, canonicalize, html_document, pdf_document
 from db.feed_hints import feed_hints, listing_hints
 from db.history import Run, append_jsonl, diff, latest_runs, read_jsonl, write_history_tables
 from db.language import detect
+from db.pdf_text import looks_pdf
 from db.public import write_public
 from db.reference import LEXICON_DIR, REFERENCE_DIR, load_reference, patterns_for
 from db.resolve import DocInfo, Measure, resolve
@@ -74,12 +75,14 @@ class BuildReport:
 
 
 def code_version() -> str:
-    """Changes whenever the extractor, its lexicons or reference data change."""
+    """Changes whenever the extractor, its lexicons or reference data change. Every module of
+    the db package counts: documents and claims depend on dates, text, reference, language and
+    decoding, and a cached extraction from older code must never survive a change there."""
     digest = hashlib.sha256()
     digest.update(documents_module.EXTRACTOR_VERSION.encode())
     digest.update(claims_module.EXTRACTOR_VERSION.encode())
-    for module in (documents_module, claims_module):
-        digest.update(Path(module.__file__).read_bytes())
+    for path in sorted(Path(documents_module.__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
     for directory in (LEXICON_DIR, REFERENCE_DIR):
         for path in sorted(directory.glob("*.yml")):
             digest.update(path.read_bytes())
@@ -145,13 +148,18 @@ class PageRef:
     file: str
     offset: int
     digest: str
-    looks_html: bool
+    kind: str  # html | pdf | other
 
     @classmethod
     def of(cls, record: Record, digest: str) -> PageRef:
-        looks_html = any(t in record.content_type.lower() for t in HTML_TYPES) or (
+        if looks_pdf(record.body, record.content_type):
+            kind = "pdf"
+        elif any(t in record.content_type.lower() for t in HTML_TYPES) or (
             record.body.lstrip()[:1] == b"<"
-        )
+        ):
+            kind = "html"
+        else:
+            kind = "other"
         return cls(
             record.url,
             record.date,
@@ -160,7 +168,7 @@ class PageRef:
             record.file,
             record.offset,
             digest,
-            looks_html,
+            kind,
         )
 
 
@@ -174,7 +182,10 @@ class Seen:
 def document_job(args: tuple) -> Document:
     """One page to one document (runs in a worker process)."""
     url, (file, offset), content_type, source_id, languages, raw_hash, hint, selector = args
-    decoded = decode_body(read_body(file, offset), content_type)
+    body = read_body(file, offset)
+    if looks_pdf(body, content_type):
+        return pdf_document(url, body, source_id, languages, raw_hash, hint)
+    decoded = decode_body(body, content_type)
     document = html_document(url, decoded.text, source_id, languages, raw_hash, hint, selector)
     if decoded.warning:
         document.warnings.append(decoded.warning)
@@ -255,8 +266,10 @@ def make_documents(
         if source is None:
             report.warnings.append(f"{record.url}: unknown source {record.source_id!r}; skipped")
             continue
-        if not record.looks_html:
-            report.warnings.append(f"{record.url}: not HTML ({record.content_type}); skipped")
+        if record.kind == "other":
+            report.warnings.append(
+                f"{record.url}: neither HTML nor PDF ({record.content_type}); skipped"
+            )
             continue
         raw_hash = record.digest
         selector = (source.raw.get("extraction") or {}).get("body")

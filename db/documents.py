@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup
 from lxml import html as lxml_html
 
 from db.language import detect
+from db.pdf_text import pdf_text
 
 log = logging.getLogger(__name__)
 
@@ -262,3 +263,60 @@ def html_document(
         description=meta.get("description") or hints.get("summary"),
         warnings=warnings,
     )
+
+
+def pdf_document(
+    url: str,
+    body: bytes,
+    source_id: str,
+    source_languages: tuple[str, ...],
+    raw_hash: str,
+    hints: dict[str, Any] | None = None,
+) -> Document:
+    """A PDF notice. The listing that linked it usually knows its title and date better than
+    the PDF's own metadata (often a template's), so hints come first there."""
+    hints = hints or {}
+    extracted = pdf_text(body)
+    warnings = [extracted.problem] if extracted.problem else []
+    first_line = extracted.text.split("\n\n", 1)[0][:200] if extracted.text else ""
+    title = " ".join((hints.get("title") or extracted.title or first_line or "").split())
+    declared = source_languages[0] if len(source_languages) == 1 else None
+    language = detect(f"{title}. {extracted.text}", declared)
+    published = (
+        parse_date(hints.get("published"))
+        or parse_date(first_dated_line(extracted.text), language)
+        or extracted.created
+    )
+    if published is None:
+        warnings.append("no publication date")
+    canonical = canonicalize(url)
+    body_text = extracted.text
+    if body_text.startswith(title):
+        body_text = body_text[len(title) :].lstrip()
+    return Document(
+        id=document_id(canonical),
+        url=url,
+        canonical_url=canonical,
+        source_id=source_id,
+        title=title or url,
+        published=published.isoformat() if published else None,
+        modified=None,
+        language=language,
+        text=f"{title}\n\n{body_text}" if title else body_text,
+        content_hash=raw_hash,
+        description=hints.get("summary"),
+        warnings=warnings,
+    )
+
+
+DATED_LINE = re.compile(
+    r"^(?:Brussel|Bruxelles|Brüssel|Brussels|Gent|Antwerpen|Datum|Date)\b[^\n]{0,10}?,?\s*"
+    r"(?:(?:de[nr]?|le)\s+)?(\d{1,2}\.?\s*(?:er\s+)?[^\W\d_]+\.?\s+\d{4})",
+    re.M | re.I,
+)
+
+
+def first_dated_line(text: str) -> str | None:
+    """The date line official letters and circulars carry ('Brussel, 11 september 2025')."""
+    found = DATED_LINE.search(text[:3000])
+    return found.group(1) if found else None

@@ -13,8 +13,9 @@ from crawlers.spiders import spider_class_for
 from db.api_documents import API_DOCUMENTS
 from db.claims import Extraction, extract
 from db.decoding import decode_body
-from db.documents import Document, canonicalize, html_document
+from db.documents import Document, canonicalize, html_document, pdf_document
 from db.feed_hints import feed_hints, listing_hints
+from db.pdf_text import looks_pdf
 from tests.helpers import demo_pages, response_for
 
 
@@ -27,6 +28,13 @@ def spider_for(source_id: str):
 
 def crawl_fixtures(source_id: str) -> tuple[set[str], dict[str, object]]:
     """Walk the spider through its fixture pages; returns article URLs and the pages by URL."""
+    articles, pages, _ = walk_fixtures(source_id)
+    return articles, pages
+
+
+def walk_fixtures(source_id: str) -> tuple[set[str], dict[str, object], set[str]]:
+    """Article URLs, the pages by URL, and the non-article pages (feeds, listings, API
+    answers) the spider asked for."""
     spider, source = spider_for(source_id)
     pages = {canonicalize(p.url): p for p in demo_pages(source_id)}
     pending = list(spider.start_requests())
@@ -47,7 +55,7 @@ def crawl_fixtures(source_id: str) -> tuple[set[str], dict[str, object]]:
         for output in request.callback(response) or []:
             if isinstance(output, Request):
                 pending.append(output)
-    return articles, pages
+    return articles, pages, seen - articles
 
 
 def documents_of(source_id: str) -> list[Document]:
@@ -78,6 +86,18 @@ def documents_of(source_id: str) -> list[Document]:
         key = canonicalize(page.url)
         if key not in articles:
             continue
+        if looks_pdf(page.path.read_bytes(), page.content_type):
+            documents.append(
+                pdf_document(
+                    page.url,
+                    page.path.read_bytes(),
+                    source.id,
+                    source.languages,
+                    "test",
+                    hints.get(key),
+                )
+            )
+            continue
         decoded = decode_body(page.path.read_bytes(), page.content_type)
         documents.append(
             html_document(
@@ -91,10 +111,14 @@ def check_source(source_id: str) -> list[Document]:
     source = load_sources()[source_id]
     documents = documents_of(source_id)
     assert len(documents) >= source.min_documents
-    if source.spider != "lokaalbeslist":
-        articles, pages = crawl_fixtures(source_id)
+    if source.spider not in API_DOCUMENTS:
+        articles, pages, visited = walk_fixtures(source_id)
         starts = {canonicalize(u) for u in source.start_urls}
-        fixture_articles = {k for k, p in pages.items() if source.allows(p.url) and k not in starts}
+        fixture_articles = {
+            k
+            for k, p in pages.items()
+            if source.allows(p.url) and k not in starts and k not in visited
+        }
         assert articles == fixture_articles, (
             f"{source_id}: spider found {sorted(articles - fixture_articles)} extra, "
             f"missed {sorted(fixture_articles - articles)}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from crawlers.spiders.base import SourceSpider
 from crawlers.spiders.feed import FeedSpider
+from crawlers.spiders.gdelt import GdeltSpider
+from crawlers.spiders.howtheyvote import HowTheyVoteSpider
 from crawlers.spiders.listing import ListingSpider
 from crawlers.spiders.lokaalbeslist import LokaalBeslistSpider
 from crawlers.spiders.manual import ManualSpider
@@ -12,6 +14,8 @@ SPIDER_CLASSES: dict[str, type[SourceSpider]] = {
     "feed": FeedSpider,
     "listing": ListingSpider,
     "lokaalbeslist": LokaalBeslistSpider,
+    "howtheyvote": HowTheyVoteSpider,
+    "gdelt": GdeltSpider,
     "manual": ManualSpider,
 }
 
