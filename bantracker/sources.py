@@ -101,6 +101,7 @@ SCHEMA: dict[str, Any] = {
                 "autothrottle": {"type": "boolean"},
                 "timeout": {"type": "number", "minimum": 1},
                 "max_size_mb": {"type": "number", "minimum": 1},
+                "http2": {"type": "boolean"},
             },
         },
         "extraction": {

@@ -19,6 +19,8 @@ SPIDER_CLASSES: dict[str, type[SourceSpider]] = {
     "manual": ManualSpider,
 }
 
+HTTP2_HANDLER = "scrapy.core.downloader.handlers.http2.H2DownloadHandler"
+
 __all__ = ["SPIDER_CLASSES", "SourceSpider", "spider_class_for"]
 
 
@@ -37,5 +39,9 @@ def spider_class_for(source) -> type[SourceSpider]:
         custom["DOWNLOAD_TIMEOUT"] = crawl["timeout"]
     if "max_size_mb" in crawl:
         custom["DOWNLOAD_MAXSIZE"] = int(crawl["max_size_mb"] * 1024 * 1024)
+    if crawl.get("http2"):
+        # Scrapy's HTTP/2 handler needs the server to offer h2 over TLS (no h2c, no proxies),
+        # so it is declared per source, for hosts known to speak it.
+        custom["DOWNLOAD_HANDLERS"] = {"https": HTTP2_HANDLER}
     attributes = {"name": source.id, "source": source, "custom_settings": custom}
     return type(f"{base.__name__}_{source.id}", (base,), attributes)
