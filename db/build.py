@@ -179,17 +179,45 @@ class Seen:
     hashes: set[str]
 
 
-def document_job(args: tuple) -> Document:
-    """One page to one document (runs in a worker process)."""
-    url, (file, offset), content_type, source_id, languages, raw_hash, hint, selector = args
+def document_job(args: tuple) -> tuple[Document, Extraction]:
+    """One page to one document and its claims (runs in a worker process): one round trip per
+    page, and the text never travels back and forth between the two steps."""
+    page_args, (default, country) = args
+    url, (file, offset), content_type, source_id, languages, raw_hash, hint, selector = page_args
     body = read_body(file, offset)
     if looks_pdf(body, content_type):
-        return pdf_document(url, body, source_id, languages, raw_hash, hint)
-    decoded = decode_body(body, content_type)
-    document = html_document(url, decoded.text, source_id, languages, raw_hash, hint, selector)
-    if decoded.warning:
-        document.warnings.append(decoded.warning)
-    return document
+        document = pdf_document(url, body, source_id, languages, raw_hash, hint)
+    else:
+        decoded = decode_body(body, content_type)
+        document = html_document(url, decoded.text, source_id, languages, raw_hash, hint, selector)
+        if decoded.warning:
+            document.warnings.append(decoded.warning)
+    return document, extract(*claims_args(document, default, country))
+
+
+def claims_args(document: Document, default: str | None, country: str | None) -> tuple:
+    return (
+        document.id,
+        document.text,
+        document.language,
+        document.published_date,
+        default,
+        country,
+    )
+
+
+def claims_key(version: str, document: Document) -> str:
+    return (
+        f"claims|{version}|{document.content_hash}|{document.id}|"
+        f"{document.published}|{document.language}"
+    )
+
+
+def source_context(source: Source | None) -> tuple[str | None, str | None]:
+    """The jurisdiction a source speaks for by default, and its country."""
+    if source is None:
+        return None, None
+    return source.raw.get("jurisdiction"), source.country.lower()
 
 
 def claims_job(args: tuple) -> Extraction:
@@ -255,8 +283,10 @@ def make_documents(
     version: str,
     report: BuildReport,
     workers: int = 1,
-) -> dict[str, tuple[Document, Seen]]:
+) -> tuple[dict[str, tuple[Document, Seen]], dict[str, Extraction]]:
+    """Documents by id, and the claims of the pages parsed in this run (by document id)."""
     documents: dict[str, tuple[Document, Seen]] = {}
+    fresh: dict[str, Extraction] = {}
     seen: dict[str, Seen] = context["seen"]
     hints = context["hints"]
     jobs: list[tuple[str, tuple]] = []
@@ -287,13 +317,15 @@ def make_documents(
                 hint,
                 selector,
             )
-            jobs.append((cache_key, args))
+            jobs.append((cache_key, (args, source_context(source))))
         else:
             cached.append((key, document))
     made = parallel_map(document_job, [args for _, args in jobs], workers)
-    for (cache_key, args), document in zip(jobs, made, strict=True):
+    for (cache_key, args), (document, extraction) in zip(jobs, made, strict=True):
         cache.put(cache_key, document)
-        cached.append((canonicalize(args[0]), document))
+        cache.put(claims_key(version, document), extraction)
+        fresh[document.id] = extraction
+        cached.append((canonicalize(args[0][0]), document))
     for key, document in cached:
         for warning in document.warnings:
             report.warnings.append(f"{document.url}: {warning}")
@@ -314,7 +346,7 @@ def make_documents(
                     known[1].hashes | {document.content_hash},
                 )
             documents[document.id] = (document, observed)
-    return documents
+    return documents, fresh
 
 
 def build(
@@ -350,30 +382,20 @@ def build(
         progress(
             f"extracting documents from {len(latest)} pages and {len(api_records)} API answers"
         )
-        documents = make_documents(
+        documents, fresh = make_documents(
             latest, api_records, context, sources, cache, version, report, workers
         )
         progress(f"extracting claims from {len(documents)} documents")
         extractions: dict[str, Extraction] = {}
         claim_jobs: list[tuple[str, str, tuple]] = []
         for doc_id, (document, _) in sorted(documents.items()):
-            source = sources.get(document.source_id)
-            default = source.raw.get("jurisdiction") if source else None
-            country = source.country.lower() if source else None
-            cache_key = (
-                f"claims|{version}|{document.content_hash}|{document.id}|"
-                f"{document.published}|{document.language}"
-            )
+            if doc_id in fresh:
+                extractions[doc_id] = fresh[doc_id]
+                continue
+            cache_key = claims_key(version, document)
             found = cache.get(cache_key)
             if found is None:
-                args = (
-                    document.id,
-                    document.text,
-                    document.language,
-                    document.published_date,
-                    default,
-                    country,
-                )
+                args = claims_args(document, *source_context(sources.get(document.source_id)))
                 claim_jobs.append((doc_id, cache_key, args))
             else:
                 extractions[doc_id] = found

@@ -173,15 +173,16 @@ def _ld_type(obj: dict[str, Any]) -> set[str]:
     return set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
 
 
-def main_text(html: str, url: str, body_selector: str | None = None) -> str:
-    """Paragraphs separated by blank lines (sentence splitting relies on them)."""
+def main_text(html: str, url: str, body_selector: str | None = None, tree: Any = None) -> str:
+    """Paragraphs separated by blank lines (sentence splitting relies on them). `tree`, the page
+    already parsed for its metadata, saves trafilatura a second parse (it may modify it)."""
     if body_selector:
         soup = BeautifulSoup(html, "html.parser")
         node = soup.select_one(body_selector)
         if node is not None:
             return _soup_paragraphs(node)
     text = trafilatura.extract(
-        html,
+        tree if tree is not None else html,
         url=url,
         include_comments=False,
         include_tables=False,
@@ -227,6 +228,7 @@ def html_document(
     """Build a document from one page. `hints` come from the feed or listing that linked it."""
     hints = hints or {}
     warnings: list[str] = []
+    tree = None
     try:
         tree = lxml_html.fromstring(html)
         meta = page_metadata(tree)
@@ -236,7 +238,7 @@ def html_document(
     declared_language = (meta.get("language") or "")[:2].lower() or (
         source_languages[0] if len(source_languages) == 1 else None
     )
-    body = main_text(html, url, body_selector)
+    body = main_text(html, url, body_selector, tree)
     title = " ".join((meta.get("title") or hints.get("title") or "").split())
     title = re.sub(r"\s+[|–-]\s+[^|–-]{2,40}$", "", title) if title else ""
     language = detect(f"{title}. {body}", declared_language)
