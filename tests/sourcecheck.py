@@ -99,9 +99,16 @@ def documents_of(source_id: str) -> list[Document]:
             )
             continue
         decoded = decode_body(page.path.read_bytes(), page.content_type)
+        selector = (source.raw.get("extraction") or {}).get("body")  # as the build does
         documents.append(
             html_document(
-                page.url, decoded.text, source.id, source.languages, "test", hints.get(key)
+                page.url,
+                decoded.text,
+                source.id,
+                source.languages,
+                "test",
+                hints.get(key),
+                selector,
             )
         )
     return documents
