@@ -37,6 +37,7 @@ FAMILY = {
     "court_ruling": "court",
 }
 IMMEDIATE = {"block", "remove_from_app_store"}
+ORIGIN_EVENTS = {"announced", "adopted", "in_force"}
 # the conditional of reported speech ("announced that X would be banned"), unlike "if"
 REPORTED_MOOD = {"would be", "would", "zou", "zouden", "serait", "seraient", "wurde", "wurden"}
 AUTHORITIES = {"regulator", "agency", "ministry", "government", "court"}
@@ -54,7 +55,8 @@ ANAPHORA = re.compile(
     r"de app|die app|deze app|de applicatie|de toepassing|de chatbot|de tool|het verbod|"
     r"de blokkering|de maatregel|de videoapp|l'application|l'appli|le chatbot|l'outil|"
     r"l'interdiction|la mesure|le blocage|die anwendung|den chatbot|der chatbot|das verbot|"
-    r"die sperre|die massnahme|die maßnahme|the measure|the restriction|the app's|the law|"
+    r"die sperre|der sperre|die massnahme|die maßnahme|de blokkade|the blockade|the measure|"
+    r"the restriction|the app's|the law|"
     r"la loi|de wet|das gesetz|the order|the decree|le decret|het decreet|die verordnung)(?![\w])"
 )
 VENDOR_CONTEXT = re.compile(
@@ -69,13 +71,15 @@ VOTE_COUNT = re.compile(
     r"contre|against|zu|gegen|en|bei|und|et|and)\s*(\d{1,3})(?![\d])"
 )
 VENDOR_BEFORE = re.compile(
-    r"(?:societe|entreprise|groupe|editeur|company|firm|developer|maker|bedrijf|ontwikkelaar|"
+    r"(?:(?<![\w])(?:naar|to|vers|nach|uit|from|aus|into|in|en|a)\s+$)|(?:societe|entreprise|groupe|editeur|company|firm|developer|maker|bedrijf|ontwikkelaar|"
     r"unternehmen|konzern|hersteller|anbieter|app|application|applicatie|chatbot)\s*$"
 )
 PARLIAMENT_WORDS = re.compile(
     r"(?<![\w])(parliament|parlement|parlament|committee|commissie|commission|ausschuss|mep|"
     r"meps|lawmakers|legislators|deputes|eurodeputes|abgeordnete|senat|senate|kamer|chamber|"
-    r"volksvertegenwoordigers|bundestag|assemblee|congress|house of representatives)"
+    r"volksvertegenwoordigers|bundestag|assemblee|congress|house of representatives|kongress|"
+    r"congres|reprasentantenhaus|abgeordneten|afgevaardigden|representants|senators|senatoren|"
+    r"senateurs|parlamentarier|parlementsleden|deputes)"
 )
 OFFICIAL_TITLE = re.compile(
     r"(?<![\w])(?:minister-president|minister|ministre|ministerin|premier|prime minister|"
@@ -147,6 +151,8 @@ class DocMeasure:
     vote: tuple[int, int] | None = None
     role: str = "background"
     sentences: list[int] = field(default_factory=list)
+    cues: set[str] = field(default_factory=set)  # the lexicon keys that named the action
+    immediate: bool = False  # "with immediate effect": in force the day it is announced
 
     @property
     def action(self) -> str:
@@ -162,6 +168,11 @@ class DocMeasure:
 
     def event_dates(self) -> list[date]:
         return [e.date for e in self.events]
+
+    def origin_dates(self) -> list[date]:
+        """Dates of the measure's own start; later steps (an extension, a lifting, a ruling)
+        do not make it a different measure."""
+        return [e.date for e in self.events if e.type in ORIGIN_EVENTS]
 
 
 @dataclass
@@ -179,6 +190,8 @@ class SentenceFacts:
     precedent_spans: list[tuple[int, int]]
     background: bool
     anaphora: bool
+    suspends: bool = False
+    immediate: bool = False
 
 
 @dataclass
@@ -200,6 +213,28 @@ def _entities(text: str, folded: str, patterns: Patterns, start: int, end: int) 
             if entity is not None and not any(f.start <= m.start() < f.end for f in found):
                 found.append(Mention(entity.kind, entity.id, m.start(), m.end(), entity))
     return sorted(found, key=lambda m: m.start)
+
+
+FAR_AFTER = 80
+STATE_AFTER = re.compile(
+    r"[\s-]{0,2}(?:state|staat|deelstaat|bundesstaat|bundesstaats|bundesstaates|province|"
+    r"provincie|provinz|region|regio)(?![\w])"
+)
+STATE_BEFORE = re.compile(r"(?<![\w])(?:etat|province|region)\s+$")
+
+
+def _names_a_member_state(mention: Mention, folded: str) -> bool:
+    """'A US state', 'een Amerikaanse staat', 'le premier État américain': the country's name
+    only says which country the state is in; the acting state is the one the document is
+    about, not the country (plurals, 'US states', stay the country: they name no one state)."""
+    if mention.kind != "jurisdiction" or mention.entity is None:
+        return False
+    if mention.entity.data.get("level") != "national":
+        return False
+    return bool(
+        STATE_AFTER.match(folded, mention.end)
+        or STATE_BEFORE.search(folded, max(0, mention.start - 12), mention.start)
+    )
 
 
 def _cues(index: CueIndex, folded: str, start: int, end: int) -> list[Mention]:
@@ -229,7 +264,11 @@ class Scan:
         for s, e, name in patterns.modifiers.find(folded, 0, end):
             modifiers.setdefault(name, []).append((s, e))
         anaphora = [(m.start(), m.end()) for m in ANAPHORA.finditer(folded)]
-        scan = cls(_entities(text, folded, patterns, 0, end), cues, modifiers, anaphora)
+        entities = _entities(text, folded, patterns, 0, end)
+        for m in entities:
+            if _names_a_member_state(m, folded):
+                m.value = f"context:region:{m.value}"
+        scan = cls(entities, cues, modifiers, anaphora)
         scan.starts = {"entities": [m.start for m in scan.entities]}
         for name, mentions in cues.items():
             scan.starts[name] = [m.start for m in mentions]
@@ -253,12 +292,19 @@ class Scan:
         return out
 
 
-def _hypothetical(scan: Scan, patterns: Patterns, folded: str, s: int, e: int) -> bool:
+def _hypothetical(
+    scan: Scan, patterns: Patterns, folded: str, s: int, e: int, last_cue: int | None = None
+) -> bool:
     """Questions and conditionals, but not reported speech ("announced that TikTok would be
-    banned" reports a decision)."""
+    banned" reports a decision), nor a condition far after the verb, which qualifies something
+    else ("it banned TikTok and fined app stores if they kept offering it")."""
     if folded[s:e].rstrip().endswith("?"):
         return True
-    spans = Scan.spans_within(scan.modifiers.get("hypothetical", []), s, e)
+    spans = [
+        (start, end)
+        for start, end in Scan.spans_within(scan.modifiers.get("hypothetical", []), s, e)
+        if last_cue is None or start < last_cue + 40
+    ]
     if not spans:
         return False
     announced = patterns.events.get("announced")
@@ -276,6 +322,7 @@ def sentence_facts(
     patterns: Patterns,
     published: date | None,
     scan: Scan | None = None,
+    anchor: date | None = None,
 ) -> SentenceFacts:
     s, e = sentence.start, sentence.end
     scan = scan or Scan.of(text, folded, patterns)
@@ -284,7 +331,7 @@ def sentence_facts(
     places = [m for m in entities if m.kind in ("jurisdiction", "actor")]
     dates = [
         DateMention(d.start + s, d.end + s, d.value, d.precision, d.relative)
-        for d in find_dates(folded[s:e], patterns.language, published)
+        for d in find_dates(folded[s:e], patterns.language, published, anchor)
     ]
 
     def has(name: str) -> bool:
@@ -294,26 +341,47 @@ def sentence_facts(
         (start, min(e, end + 45))
         for start, end in Scan.spans_within(scan.modifiers.get("precedent", []), s, e)
     ]
+    actions = scan.within("actions", s, e)
+    # the vendor acts only when it is the subject, named before the verb ("the company made
+    # its service unavailable"), not in an apposition after it ("blocked Grok, the company's
+    # chatbot")
+    company = [
+        start
+        for start, _ in Scan.spans_within(scan.modifiers.get("company", []), s, e)
+        if not actions or start < actions[0].start
+    ]
     return SentenceFacts(
         sentence=sentence,
         products=products,
         places=places,
-        actions=scan.within("actions", s, e),
+        actions=actions,
         scopes=scan.within("scopes", s, e),
         rationales=scan.within("rationales", s, e),
         dates=dates,
         negated=has("negation"),
-        hypothetical=_hypothetical(scan, patterns, folded, s, e),
-        company=has("company"),
+        hypothetical=_hypothetical(
+            scan, patterns, folded, s, e, actions[-1].end if actions else None
+        ),
+        company=bool(company),
         precedent_spans=precedent_spans,
         background=has("background"),
         anaphora=bool(Scan.spans_within(scan.anaphora, s, e)),
+        suspends=has("suspends"),
+        immediate=has("immediate"),
     )
 
 
 CONJUNCTION = re.compile(
     r"(?:;|,\s*(?:and|en|et|und|while|terwijl|tandis que|wahrend)?"
     r"|\s(?:and|en|et|und|while|terwijl|whereas|alors que|wahrend)\s)"
+)
+
+
+# between a conjunction and the subject of the next clause: nothing, an article, or a
+# preposition with its article ("and in the Netherlands the government ...")
+CLAUSE_OPENER = re.compile(
+    r"\s*(?:(?:in|im|en|au|aux|a|dans|bij|op|at)\s+)?"
+    r"(?:(?:the|de|het|la|le|les|l'|die|der|den|dem|des)\s*)?"
 )
 
 
@@ -325,6 +393,7 @@ def split_clauses(
     patterns: Patterns,
     published: date | None,
     scan: Scan | None = None,
+    anchor: date | None = None,
 ) -> list[SentenceFacts]:
     """'Italy blocked the app and Australia banned it': one clause per acting place."""
     places = {m.value for m in facts.places}
@@ -342,7 +411,10 @@ def split_clauses(
         usable = [
             c
             for c in between
-            if any(0 <= m.start - c.end() <= 5 and m.start < right.start for m in facts.places)
+            if any(
+                m.start < right.start and CLAUSE_OPENER.fullmatch(folded, c.end(), m.start)
+                for m in facts.places
+            )
         ]
         if usable:
             cuts.append(usable[0].end())
@@ -352,7 +424,7 @@ def split_clauses(
     out = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         clause = Sentence(sentence.index, start, end, text[start:end], sentence.paragraph)
-        clause_facts = sentence_facts(text, folded, clause, patterns, published, scan)
+        clause_facts = sentence_facts(text, folded, clause, patterns, published, scan, anchor)
         if not clause_facts.products:
             clause_facts.products = facts.products  # "Ghent banned an app: TikTok"
         out.append(clause_facts)
@@ -367,7 +439,7 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
     restrictive = [k for k in ("block", "ban", "restrict") if k in kinds]
     sentence = folded[facts.sentence.start : facts.sentence.end]
     parliamentary = bool(PARLIAMENT_WORDS.search(sentence)) or bool(VOTE_COUNT.search(sentence))
-    if "lift" in kinds:
+    if "lift" in kinds and not _lifted_later(kinds, folded):
         return "lift", kinds["lift"]
     if "court_ruling" in kinds and (
         restrictive or "remove_from_app_store" in kinds or facts.anaphora
@@ -385,6 +457,8 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
         return "proposal", kinds["proposal"]
     if "remove_from_app_store" in kinds:
         return "remove_from_app_store", kinds["remove_from_app_store"]
+    if "warning" in kinds and "remove" in kinds and not restrictive:
+        return "warning", kinds["warning"]  # "urged users to delete the app": advice
     if "remove" in kinds:
         scopes = {m.value for m in facts.scopes}
         if "app_stores" in scopes:
@@ -396,7 +470,20 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
         return first, kinds[first]
     if "warning" in kinds:
         return "warning", kinds["warning"]
+    if "investigation" in kinds:
+        return "warning", kinds["investigation"]
+    if "same" in kinds:
+        return "same", kinds["same"]  # "took a similar step": the action of the last measure
     return None
+
+
+def _lifted_later(kinds: dict[str, Mention], folded: str) -> bool:
+    """'Downloads were stopped in February; at the end of April the app returned': a measure
+    and, in a later clause, its end. The sentence reports the measure (its lifting is an
+    event of it), unlike 'the government lifts its ban'."""
+    lift = kinds["lift"]
+    earlier = [m for k, m in kinds.items() if k in FAMILY and k != "lift" and m.start < lift.start]
+    return any(CLAUSE_END.search(folded, m.end, lift.start) for m in earlier)
 
 
 DECIDED = re.compile(
@@ -454,8 +541,16 @@ def choose_jurisdiction(
     }
     best: tuple[float, str, Mention] | None = None
     precedents: list[str] = []
+    named = {
+        _place_jurisdiction(m, ref, context)
+        for m in facts.places
+        if not _in_spans(m.start, facts.precedent_spans)
+    }
+    located = {a for j in named if j for a in ref.ancestors(j)}
     for mention in facts.places:
         jurisdiction = _place_jurisdiction(mention, ref, context)
+        if mention.kind == "jurisdiction" and jurisdiction in located:
+            continue  # "Montana, a US state": the country only locates the state
         if mention.kind == "actor":
             actor = ref.actors[mention.value]
             bonus = 1.5 if actor.get("decides", True) else -1.0
@@ -477,6 +572,8 @@ def choose_jurisdiction(
         if _in_spans(mention.start, facts.precedent_spans):
             precedents.append(jurisdiction)
             continue
+        if mention.start > anchor + FAR_AFTER:
+            continue  # far after the verb: a complement ("... the aid to Ukraine"), not the actor
         distance = abs(mention.start - anchor)
         score = bonus + SPECIFICITY.get(row["level"], 1) * 0.6 - distance / 60.0
         if mention.start < anchor:
@@ -488,24 +585,81 @@ def choose_jurisdiction(
     return best[1], best[2], [p for p in precedents if p != best[1]]
 
 
+def _clause_around(folded: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause of a sentence (lo..hi) that holds the span start..end."""
+    left = lo
+    for m in CLAUSE_END.finditer(folded, lo, start):
+        left = m.end()
+    right = CLAUSE_END.search(folded, end, hi)
+    return left, right.start() if right else hi
+
+
 def event_type_for(
-    date_mention: DateMention, action: str, folded: str, patterns: Patterns, published: date | None
+    date_mention: DateMention,
+    action: str,
+    folded: str,
+    patterns: Patterns,
+    published: date | None,
+    clause_end: int | None = None,
+    sentence_start: int | None = None,
+    cues: list[Mention] | None = None,
 ) -> str:
-    """Which dated step a date in a measure sentence belongs to."""
-    before = folded[max(0, date_mention.start - 32) : date_mention.start]
-    if action == "lift":
+    """Which dated step a date in a measure sentence belongs to: the step words just before
+    it ("from 1 March", "signed on"); in Dutch and German, a step verb after it in the same
+    clause ("het verbod werd op 13 november afgekondigd"); else the action's own step. A
+    sentence that reports a measure and its end ("stopped downloads in February; at the end
+    of April the app returned") types each date by its own clause."""
+    lo = sentence_start if sentence_start is not None else max(0, date_mention.start - 200)
+    before = folded[max(lo, date_mention.start - 32) : date_mention.start]
+    hi = clause_end if clause_end is not None else date_mention.end
+    left, right = _clause_around(folded, date_mention.start, date_mention.end, lo, hi)
+    clause_cues = [m.value for m in cues or [] if left <= m.start < right]
+
+    def cue(kind: str, start: int, end: int) -> bool:
+        pattern = patterns.events.get(kind)
+        return pattern is not None and pattern.search(folded, start, end) is not None
+
+    if cue("lifted", left, right) and action != "court_ruling":
         return "lifted"
-    if action == "vote":
-        return "vote"
+    if action == "lift":
+        if "lift" in clause_cues or not clause_cues:
+            return "lifted"
+        action = next((k for k in clause_cues if k in FAMILY), "ban")
     if action == "court_ruling":
         return "court_ruling"
-    for kind in ("lifted", "suspended", "extended", "in_force", "adopted"):
-        pattern = patterns.events.get(kind)
-        if pattern is not None and pattern.search(before):
+    parliamentary = bool(PARLIAMENT_WORDS.search(folded, left, right))
+    order = ["lifted", "suspended", "extended", "in_force", "adopted"]
+    if parliamentary:
+        order.insert(4, "vote")
+    for kind in order:
+        if cue(kind, date_mention.start - len(before), date_mention.start):
             return kind
+    if patterns.language in ("nl", "de"):
+        for kind in ("extended", "suspended", *(["vote"] if parliamentary else []), "adopted"):
+            if cue(kind, date_mention.end, right):
+                return kind
+    if action == "vote":
+        return "vote"
     if published is not None and date_mention.value > published and date_mention.precision == "day":
         return "in_force"
     return "announced"
+
+
+# the action was asked for or ordered, not carried out: its date is the decision's
+REQUEST = re.compile(
+    r"(?:reported|asked|asks|urged|urges|requested|gemeld|meldt|vraagt|vroeg|gevraagd|signal|"
+    r"demand|meldet|gemeldet|melden|fordert|forderte|aufgefordert|rauswurf)"
+)
+ORDERED = re.compile(
+    r"(?<![\w])(?:lassen|liess|ließ|lasst|laat|liet|lieten|fait|fit|faire|ordered|ordonne\w*|"
+    r"orders|beval|angeordnet|ordnete|asked|vroeg|demande)(?![\w])"
+)
+# a subordinate clause that dates another, earlier event
+AFTER_CLAUSE = re.compile(
+    r"(?<![\w])(?:shortly after|soon after|after the|nadat|kort na|na de|apres que|apres la|"
+    r"apres le|peu apres|nachdem|kurz nach|nach dem|nach der)(?![\w])"
+)
+CLAUSE_END = re.compile(r"[,;:]|\s(?:and|en|et|und|but|maar|mais|aber)\s")
 
 
 def officials_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -535,9 +689,14 @@ def extract(
         # no product named anywhere: off-topic, nothing to extract
         return Extraction(document_id, False, [], [])
     facts = []
+    anchor: date | None = None  # the last day the text named, for "a day later"
     for sentence in sentences:
-        whole = sentence_facts(text, folded, sentence, patterns, published, scan)
-        facts.extend(split_clauses(text, folded, sentence, whole, patterns, published, scan))
+        whole = sentence_facts(text, folded, sentence, patterns, published, scan, anchor)
+        facts.extend(
+            split_clauses(text, folded, sentence, whole, patterns, published, scan, anchor)
+        )
+        days = [d.value for d in whole.dates if d.precision == "day"]
+        anchor = days[-1] if days else anchor
     relevant = any(f.products for f in facts)
 
     title_products = {p.value for p in facts[0].products} if facts else set()
@@ -555,12 +714,26 @@ def extract(
             main_jurisdiction = max(places)[1]
             break
 
+    vendors = {
+        (ref.products[m.value].get("vendor_country") or "").upper()
+        for m in scan.entities
+        if m.kind == "product"
+    }
     claims: list[Claim] = []
     measures: list[DocMeasure] = []
     waiting: list[SentenceFacts] = []
     previous: tuple[str, set[str]] | None = None
+    previous_at = -1  # sentence of the last measure
+    last_place: tuple[str, int] | None = None  # the last place a sentence named
+    carried: tuple[str, int] | None = None
     for f in facts:
         sentence = f.sentence
+        if carried is not None and carried[1] < sentence.index:
+            last_place = carried
+        _follow_city(f, ref, context)
+        here = _scene(f, folded, ref, context, vendors)
+        if here is not None:
+            carried = (here, sentence.index)
         chosen = choose_action(f, folded)
         near_last = bool(measures) and sentence.index - measures[-1].sentences[-1] <= 2
         same_place = bool(measures) and all(
@@ -572,14 +745,17 @@ def extract(
             continue
         if chosen is None and measures and f.dates and dates_last and not f.negated:
             _add_dated_steps(
-                measures[-1], f, folded, patterns, published, document_id, claims, context
+                _dated_target(measures, f, ref, context),
+                f,
+                folded,
+                patterns,
+                published,
+                document_id,
+                claims,
+                context,
             )
             continue
-        if (
-            chosen is None
-            or f.negated
-            or (f.hypothetical and chosen[0] not in ("proposal", "vote", "remove_from_app_store"))
-        ):
+        if chosen is None or f.negated or (f.hypothetical and chosen[0] not in HYPOTHETICAL_OK):
             if f.products:
                 previous = (
                     previous[0] if previous else main_jurisdiction or "",
@@ -589,14 +765,15 @@ def extract(
         action, cue = chosen
         if f.company and not f.places:
             continue
-        if action == "warning" and not any(
-            m.kind == "actor"
-            and ref.actors[m.value]["kind"] in AUTHORITIES
-            and ref.actors[m.value].get("decides", True)
-            for m in f.places
-        ):
+        if action == "same":
+            if not measures or measures[-1].family not in ("restrictive", "app_store"):
+                continue
+            action = measures[-1].action
+        if action == "warning" and not _by_an_authority(f, folded, ref):
             continue  # anyone can warn; a measure needs an authority that does
         products = {p.value for p in f.products}
+        if not products and chosen[0] == "same":
+            products = set(measures[-1].products)
         if not products and f.anaphora:
             products = set(previous[1]) if previous else set(title_products)
         if not products and (f.places or f.dates or action in ("vote", "lift")):
@@ -604,11 +781,25 @@ def extract(
             products = set(title_products) or (set(previous[1]) if previous else set())
         if not products:
             continue
+        if (
+            not f.products
+            and measures
+            and _refers_back(scan, cue)
+            and choose_jurisdiction(f, cue.start, folded, ref, context)[0]
+            in (None, measures[-1].jurisdiction)
+        ):
+            # "Critics see the block as ...": the measure already reported, not a new one
+            _add_evidence(measures[-1], f, action, folded, patterns, published, document_id, claims)
+            continue
         jurisdiction, named_by, precedents = choose_jurisdiction(f, cue.start, folded, ref, context)
         if f.company and named_by is None:
             continue  # the company itself acted ("the firm made its service unavailable")
         inherited = jurisdiction is None
-        if inherited:
+        if inherited and last_place is not None and last_place[1] > previous_at:
+            # the place the text moved on to since the last measure ("A day later, Virginia
+            # took a similar step. Gov. Youngkin on Tuesday signed ...")
+            jurisdiction = last_place[0]
+        elif inherited:
             jurisdiction = (previous[0] if previous and previous[0] else None) or main_jurisdiction
         if not jurisdiction:
             continue
@@ -629,6 +820,7 @@ def extract(
             ):
                 jurisdiction = row["parent"]  # a parliament votes on the law of its jurisdiction
             previous = (jurisdiction, products)
+            previous_at = sentence.index
             in_lead = sentence.paragraph <= 1 and sentence.index <= 2
             dated_old = (
                 bool(f.dates)
@@ -666,6 +858,8 @@ def extract(
 
             dm = DocMeasure(document_id, jurisdiction, FAMILY[action], role=role)
             dm.actions.append((action, 2.0 if sentence.index == 0 else 1.0))
+            dm.cues.add(cue.value)
+            dm.immediate = f.immediate
             dm.sentences.append(sentence.index)
             dm.precedents.extend(precedents)
             dm.claims.append(claim("action", action, cue.start, cue.end))
@@ -708,7 +902,21 @@ def extract(
             for d in f.dates:
                 if published is not None and (d.value - published).days > 730:
                     continue
-                kind = event_type_for(d, action, folded, patterns, published)
+                if d.start > cue.end and AFTER_CLAUSE.search(folded, cue.end, d.start):
+                    continue  # "blocked it shortly after the tool's release on 30 November"
+                kind = event_type_for(
+                    d, action, folded, patterns, published, sentence.end, sentence.start, f.actions
+                )
+                immediate = action in IMMEDIATE and not REQUEST.search(
+                    folded, sentence.start, sentence.end
+                )
+                if (
+                    kind == "announced"
+                    and immediate
+                    and d.precision != "day"
+                    and not ORDERED.search(folded, sentence.start, sentence.end)
+                ):
+                    kind = "in_force"  # "the regulator blocked the app in February": in effect
                 c = claim(
                     f"date_{kind}",
                     d.value.isoformat(),
@@ -717,10 +925,14 @@ def extract(
                     confidence - (0.1 if d.relative else 0.0),
                 )
                 dm.events.append(EventClaim(kind, d.value, d.precision, d.relative, c))
-                if kind == "announced" and action in IMMEDIATE and d.precision == "day":
+                if kind == "announced" and immediate and d.precision == "day":
                     # a block or an app-store removal takes effect when it is ordered
                     c = claim("date_in_force", d.value.isoformat(), d.start, d.end, 0.6)
                     dm.events.append(EventClaim("in_force", d.value, d.precision, d.relative, c))
+                if kind == "court_ruling" and f.suspends:
+                    # an injunction: the measure it rules on stops applying that day
+                    c = claim("date_suspended", d.value.isoformat(), d.start, d.end, 0.6)
+                    dm.events.append(EventClaim("suspended", d.value, d.precision, d.relative, c))
             if action == "vote":
                 count = VOTE_COUNT.search(folded, sentence.start, sentence.end)
                 if count:
@@ -742,6 +954,7 @@ def extract(
                     continue
                 earlier = DocMeasure(document_id, model, FAMILY[action], role="background")
                 earlier.actions.append((action, 0.5))
+                earlier.cues.add("precedent")
                 earlier.products |= dm.products
                 earlier.sentences.append(sentence.index)
                 earlier.claims.append(
@@ -766,9 +979,18 @@ def extract(
             _add_dated_steps(
                 first_news, f, folded, patterns, published, document_id, claims, context
             )
-    merged = merge_document_measures(measures)
+    merged = _fold_investigations(merge_document_measures(measures))
+    for dm in merged:
+        _in_force_when_immediate(dm)
     _attach_reasons(merged, facts, claims, document_id)
     return Extraction(document_id, relevant, merged, claims)
+
+
+BACK_REFERENCE = re.compile(
+    r"\W*(?:dat|dit|das|dies|that|this|cela|ceci|c'est|ce|so|the decision|de beslissing|"
+    r"het besluit|la decision|die entscheidung)(?![\w])"
+)
+DEFAULT_STEP = {"lift": "lifted", "court_ruling": "court_ruling", "vote": "vote"}
 
 
 def _add_dated_steps(
@@ -781,14 +1003,19 @@ def _add_dated_steps(
     claims: list[Claim],
     context: dict[str, str | None] | None = None,
 ) -> None:
-    """A sentence that only dates the measure just reported ("the rule applies from Monday")."""
-    if f.products and not ({p.value for p in f.products} & dm.products):
+    """A sentence that only dates the measure just reported ("the rule applies from Monday",
+    "Dat heeft de premier vrijdag bekendgemaakt"). A date with no step word is the measure's
+    own step when the sentence points back to it ("That was announced on Friday") or names
+    its place ("Indonesia took the first step on Saturday")."""
+    if f.company or (f.products and not ({p.value for p in f.products} & dm.products)):
         return
     ref = load_reference()
-    if any(_place_jurisdiction(m, ref, context) != dm.jurisdiction for m in f.places):
+    places = {_place_jurisdiction(m, ref, context) for m in f.places}
+    if places - {dm.jurisdiction}:
         return
+    s, e = f.sentence.start, f.sentence.end
     for d in f.dates:
-        before = folded[max(0, d.start - 32) : d.start]
+        before = folded[max(s, d.start - 32) : d.start]  # not the previous sentence's words
         kind = next(
             (
                 k
@@ -797,8 +1024,169 @@ def _add_dated_steps(
             ),
             None,
         )
-        if kind is None:
+        if kind is None and patterns.language in ("nl", "de"):
+            kind = next(
+                (
+                    k
+                    for k in ("extended", "suspended", "adopted")
+                    if (pattern := patterns.events.get(k)) is not None
+                    and pattern.search(folded, d.end, e)
+                ),
+                None,
+            )
+        if (
+            kind is None
+            and (BACK_REFERENCE.match(folded, s) or dm.jurisdiction in places)
+            and any(
+                (pattern := patterns.events.get(k)) is not None and pattern.search(folded, s, e)
+                for k in ("announced", "adopted")
+            )
+        ):
+            kind = DEFAULT_STEP.get(dm.action if not dm.is_lift_only else "lift", "announced")
+        if kind in ("announced", "adopted") and dm.is_lift_only:
+            kind = "lifted"
+        if (
+            kind == "adopted"
+            and PARLIAMENT_WORDS.search(
+                folded, _clause_around(folded, d.start, d.end, s, e)[0], d.start
+            )
+            and (pattern := patterns.events.get("vote")) is not None
+            and pattern.search(folded, s, e)
+        ):
+            kind = "vote"  # "Congress passed the law in April"
+        if kind is None or not _in_order(dm, kind, d.value):
             continue
+        for step in [kind, *(["in_force"] if _takes_effect_at_once(dm, kind, d) else [])]:
+            c = Claim(
+                document_id,
+                f"date_{step}",
+                d.value.isoformat(),
+                s,
+                e,
+                d.start,
+                d.end,
+                f.sentence.index,
+                0.6,
+                dm.role,
+            )
+            claims.append(c)
+            dm.claims.append(c)
+            dm.events.append(EventClaim(step, d.value, d.precision, d.relative, c))
+
+
+def _dated_target(
+    measures: list[DocMeasure],
+    f: SentenceFacts,
+    ref: Reference,
+    context: dict[str, str | None] | None,
+) -> DocMeasure:
+    """The measure a dating sentence is about: the last one of the place it names, else the
+    last one reported in its own words (not a precedent it was compared with)."""
+    places = {_place_jurisdiction(m, ref, context) for m in f.places}
+    for dm in reversed(measures):
+        if dm.jurisdiction in places:
+            return dm
+    own = [dm for dm in measures if "precedent" not in dm.cues]
+    return own[-1] if own else measures[-1]
+
+
+def _in_order(dm: DocMeasure, kind: str, value: date) -> bool:
+    """A later sentence's date cannot put the measure in force long before it was decided
+    ("the chatbot is available since November" after a ban of April)."""
+    origin = [e.date for e in dm.events if e.type in ("announced", "adopted")]
+    return not (kind == "in_force" and origin and (min(origin) - value).days > 30)
+
+
+def _takes_effect_at_once(dm: DocMeasure, kind: str, d: DateMention) -> bool:
+    return (
+        kind == "announced"
+        and d.precision == "day"
+        and dm.action in IMMEDIATE
+        and not any(e.type == "in_force" for e in dm.events)
+    )
+
+
+HYPOTHETICAL_OK = {"proposal", "vote", "remove_from_app_store", "warning"}
+AUTHORITY_WORDS = re.compile(
+    r"(?<![\w])(?:regulators?|watchdogs?|authority|authorities|commission|agency|ministry|"
+    r"prosecutors?|toezichthouder|\w*waakhond|autoriteit|ministerie|parket|regulateur|"
+    r"gendarme|autorite|ministere|parquet|\w*behorde|\w*aufsicht|ministerium|"
+    r"\w*staatsanwaltschaft)(?![\w])"
+)
+
+
+def _by_an_authority(f: SentenceFacts, folded: str, ref: Reference) -> bool:
+    """A warning is a measure only when an authority gives it: a regulator, a ministry, a
+    government, a prosecutor, named or referred to by what it is ("the regulator")."""
+    if any(
+        m.kind == "actor"
+        and ref.actors[m.value]["kind"] in AUTHORITIES
+        and ref.actors[m.value].get("decides", True)
+        for m in f.places
+    ):
+        return True
+    return bool(AUTHORITY_WORDS.search(folded, f.sentence.start, f.sentence.end))
+
+
+def _scene(
+    f: SentenceFacts,
+    folded: str,
+    ref: Reference,
+    context: dict[str, str | None],
+    vendors: set[str],
+) -> str | None:
+    """The place a sentence moves the story to ("A day later, Virginia took a similar step."):
+    a deciding place named in a sentence that names no product, so that nationality words
+    about users or firms ("American sign-ups") do not count."""
+    if f.products:
+        return None
+    jurisdiction, named_by, _ = choose_jurisdiction(f, f.sentence.end, folded, ref, context)
+    if named_by is None:
+        return None
+    if named_by.kind == "actor" and not _names_a_body(ref.actors[named_by.value]):
+        return None  # an adviser, or 'the government': a pointer, not a new scene
+    if (ref.jurisdictions.get(jurisdiction or "", {}).get("country_code") or "") in vendors:
+        return None  # "espionage by the Chinese government": the vendor's state, not a scene
+    return jurisdiction
+
+
+def _in_force_when_immediate(dm: DocMeasure) -> None:
+    """'With immediate effect': the day it was announced is the day it applies from."""
+    if not dm.immediate or any(e.type == "in_force" for e in dm.events):
+        return
+    for e in list(dm.events):
+        if e.type == "announced" and e.precision == "day":
+            c = Claim(**{**e.claim.__dict__, "field": "date_in_force", "confidence": 0.6})
+            dm.claims.append(c)
+            dm.events.append(EventClaim("in_force", e.date, e.precision, e.relative, c))
+
+
+def _refers_back(scan: Scan, cue: Mention) -> bool:
+    """The action word is part of a definite reference ("the ban", "die Sperre")."""
+    return any(s <= cue.start < e for s, e in scan.anaphora)
+
+
+def _add_evidence(
+    dm: DocMeasure,
+    f: SentenceFacts,
+    action: str,
+    folded: str,
+    patterns: Patterns,
+    published: date | None,
+    document_id: str,
+    claims: list[Claim],
+) -> None:
+    """A sentence that refers back to a measure ("the ban was proclaimed on 13 November")
+    adds its dates, scope and reasons to it; it says what a lifting lifted, but does not
+    otherwise outvote the words of the sentences that reported the measure."""
+    dm.sentences.append(f.sentence.index)
+    if dm.is_lift_only and FAMILY.get(action) == dm.family:
+        dm.actions.append((action, 1.0))
+    typed_as = action if FAMILY.get(action) == dm.family else dm.action
+    for d in f.dates:
+        kind = event_type_for(
+            d, typed_as, folded, patterns, published, f.sentence.end, f.sentence.start, f.actions
+        )
         c = Claim(
             document_id,
             f"date_{kind}",
@@ -814,6 +1202,64 @@ def _add_dated_steps(
         claims.append(c)
         dm.claims.append(c)
         dm.events.append(EventClaim(kind, d.value, d.precision, d.relative, c))
+    for field_name, mentions, values in (
+        ("scope", f.scopes, dm.scope),
+        ("rationale", f.rationales, dm.rationales),
+    ):
+        for m in mentions:
+            if m.value in values:
+                continue
+            values.add(m.value)
+            c = Claim(
+                document_id,
+                field_name,
+                m.value,
+                f.sentence.start,
+                f.sentence.end,
+                m.start,
+                m.end,
+                f.sentence.index,
+                0.6,
+                dm.role,
+            )
+            claims.append(c)
+            dm.claims.append(c)
+
+
+def _follow_city(f: SentenceFacts, ref: Reference, context: dict[str, str | None]) -> None:
+    """'The city' is the municipality the text last named, not the one it names most."""
+    for m in f.places:
+        if m.kind == "jurisdiction":
+            row = ref.jurisdictions.get(m.value)
+            if row is not None and row["level"] == "municipal":
+                context["municipal"] = m.value
+
+
+def _fold_investigations(measures: list[DocMeasure]) -> list[DocMeasure]:
+    """An investigation by a place that also restricts the product in the same document is a
+    step of that case ("the watchdog blocked the app and opened an investigation"), not a
+    measure of its own."""
+    out = []
+    for dm in measures:
+        host = None
+        if dm.family == "warning" and dm.cues <= {"investigation"}:
+            host = next(
+                (
+                    other
+                    for other in measures
+                    if other.family in ("restrictive", "app_store")
+                    and other.jurisdiction == dm.jurisdiction
+                    and other.products & dm.products
+                ),
+                None,
+            )
+        if host is None:
+            out.append(dm)
+            continue
+        host.claims += [c for c in dm.claims if c.field not in ("action", "jurisdiction")]
+        host.rationales |= dm.rationales
+        host.sentences += dm.sentences
+    return out
 
 
 def _names_a_body(actor: dict) -> bool:
@@ -826,10 +1272,11 @@ def _place_jurisdiction(
 ) -> str | None:
     if mention.kind == "actor":
         jurisdiction = ref.actors[mention.value]["jurisdiction"]
-        if jurisdiction.startswith("context:"):
-            return (context or {}).get(jurisdiction.split(":", 1)[1])
-        return jurisdiction
-    return mention.value
+    else:
+        jurisdiction = mention.value
+    if jurisdiction.startswith("context:"):
+        return (context or {}).get(jurisdiction.split(":", 1)[1])
+    return jurisdiction
 
 
 FEDERATIONS = {"be", "us", "ca", "de", "at", "ch", "au", "br", "in", "my", "ru"}
@@ -848,7 +1295,18 @@ def document_context(
                 counts[country] = counts.get(country, 0) + 1
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
     home = publisher_country if publisher_country in ref.jurisdictions else None
-    federal = home if home in FEDERATIONS else next((c for c in ranked if c in FEDERATIONS), None)
+    lead = {
+        ref.country_of(_place_jurisdiction(m, ref, None) or "")
+        for f in facts
+        if f.sentence.index <= 2
+        for m in f.places
+    } - {None}
+    if home is not None and not counts.get(home) and lead:
+        # a paper abroad writing about another country: 'the government' is that country's
+        home = max(sorted(lead), key=lambda c: counts.get(c, 0))
+    federal = next((c for c in ranked if c in FEDERATIONS), None)
+    if home in FEDERATIONS and counts.get(home, 0) >= counts.get(federal or "", 0):
+        federal = home  # 'the federal government' of a Belgian paper, unless it is about the US
     national = home or (ranked[0] if ranked else None)
     cities: dict[str, int] = {}
     for f in facts:
@@ -857,7 +1315,21 @@ def document_context(
             if place in ref.jurisdictions and ref.jurisdictions[place]["level"] == "municipal":
                 cities[place] = cities.get(place, 0) + 1
     municipal = max(sorted(cities), key=lambda c: cities[c]) if cities else None
-    return {"federal": federal, "national": national, "municipal": municipal}
+    context: dict[str, str | None] = {
+        "federal": federal,
+        "national": national,
+        "municipal": municipal,
+    }
+    regions: dict[str, int] = {}
+    for f in facts:
+        for m in f.places:
+            place = _place_jurisdiction(m, ref, None)
+            row = ref.jurisdictions.get(place or "")
+            if row is not None and row["level"] not in ("national", "supranational"):
+                regions[place] = regions.get(place, 0) + 1
+    for place in sorted(regions, key=lambda r: (-regions[r], r)):
+        context.setdefault(f"region:{ref.country_of(place)}", place)
+    return context
 
 
 def _attach_reasons(
@@ -924,7 +1396,7 @@ def merge_document_measures(measures: list[DocMeasure]) -> list[DocMeasure]:
                 continue
             if not (candidate.products & dm.products):
                 continue
-            if not compatible_dates(candidate.event_dates(), dm.event_dates()):
+            if not compatible_dates(candidate.origin_dates(), dm.origin_dates()):
                 continue
             target = candidate
             break
@@ -941,6 +1413,8 @@ def merge_document_measures(measures: list[DocMeasure]) -> list[DocMeasure]:
         target.claims += dm.claims
         target.precedents += dm.precedents
         target.sentences += dm.sentences
+        target.cues |= dm.cues
+        target.immediate = target.immediate or dm.immediate
         target.vote = target.vote or dm.vote
         if dm.role == "news":
             target.role = "news"

@@ -38,6 +38,13 @@ class _Grammar:
     offsets: re.Pattern[str] | None
     offset_days: dict[str, int | None]
     future: re.Pattern[str] | None
+    anchored: re.Pattern[str] | None
+    anchored_days: dict[str, int]
+    spans: re.Pattern[str] | None
+    span_days: dict[str, int]
+    years_after: re.Pattern[str] | None
+    year_offsets: dict[str, int]
+    past: re.Pattern[str] | None
 
 
 NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d/.])")
@@ -67,13 +74,22 @@ def grammar(language: str) -> _Grammar:
     # "in January", "eind maart", "fin janvier", "Ende Januar": a month of the nearest year
     month_only = re.compile(
         r"(?<![\w])(?:in|im|en|ende|anfang|mitte|begin|eind|midden|half|fin|debut|mi-|late|early|"
-        rf"mid|at the end of|au mois de|in de maand)\s+({names})(?![\w.]|\s+\d)"
+        rf"mid|at the end of|au mois de|in de maand)\s+({names})(?![\w]|\.?\s*\d)"
     )
     weekday_index = {fold_phrase(k): v for k, v in ref.relative["weekdays"][language].items()}
     weekdays = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, weekday_index)) + r")(?![\w])")
     offset_days = {fold_phrase(k): v for k, v in ref.relative["offsets"][language].items()}
     offsets = cue_pattern(offset_days)
     future = cue_pattern(ref.relative["future"][language])
+
+    def table(name: str) -> dict[str, int]:
+        return {fold_phrase(k): v for k, v in ref.relative[name][language].items()}
+
+    anchored_days, span_days, year_offsets = (
+        table("anchored"),
+        table("months"),
+        table("years_after"),
+    )
     return _Grammar(
         day_month,
         month_day,
@@ -85,6 +101,13 @@ def grammar(language: str) -> _Grammar:
         offsets,
         offset_days,
         future,
+        cue_pattern(anchored_days),
+        anchored_days,
+        cue_pattern(span_days),
+        span_days,
+        re.compile(r"\s*,?\s*(" + "|".join(map(re.escape, year_offsets)) + r")(?![\w])"),
+        year_offsets,
+        cue_pattern(ref.relative["past_tense"][language]),
     )
 
 
@@ -113,12 +136,38 @@ def infer_year(month: int, day: int, published: date | None, forward: bool) -> d
 
 
 def _looks_forward(folded: str, start: int, g: _Grammar) -> bool:
+    """Future words just before a date ("from Monday"), unless the verb before it is in a past
+    tense ("had been removed as of Saturday")."""
     window = folded[max(0, start - 25) : start]
-    return bool(g.future and g.future.search(window))
+    if not (g.future and g.future.search(window)):
+        return False
+    return not (g.past and g.past.search(folded, max(0, start - 100), start))
 
 
-def find_dates(folded: str, language: str, published: date | None) -> list[DateMention]:
-    """All date mentions in folded text, without overlaps, in order of appearance."""
+def month_of(month: int, published: date, forward: bool) -> date:
+    """A month named without a year: the last such month up to the publication date ("in
+    January" in a December paper is this year's January), or with forward-looking words the
+    next one from it."""
+    year = published.year
+    if forward:
+        return date(year if month >= published.month else year + 1, month, 1)
+    return date(year if month <= published.month else year - 1, month, 1)
+
+
+DATELINE_BEFORE = re.compile(r"[\w .'-]{2,40},\s*")
+DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\))?\s+-{1,2}\s")
+
+
+def _in_dateline(folded: str, start: int, end: int) -> bool:
+    """'NEW DELHI, June 30 (IPA) - ...': the date of the dispatch, not of an event."""
+    return bool(DATELINE_BEFORE.fullmatch(folded, 0, start) and DATELINE_AFTER.match(folded, end))
+
+
+def find_dates(
+    folded: str, language: str, published: date | None, anchor: date | None = None
+) -> list[DateMention]:
+    """All date mentions in folded text, without overlaps, in order of appearance. `anchor` is
+    the last date the text gave before this passage ("a day later" counts from it)."""
     g = grammar(language)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -128,6 +177,9 @@ def find_dates(folded: str, language: str, published: date | None) -> list[DateM
 
     def add(start: int, end: int, value: date | None, precision: str, relative: bool) -> None:
         if value is None or not free(start, end) or not (1990 <= value.year <= 2100):
+            return
+        if _in_dateline(folded, start, end):
+            taken.append((start, end))
             return
         taken.append((start, end))
         found.append(DateMention(start, end, value, precision, relative))
@@ -139,28 +191,38 @@ def find_dates(folded: str, language: str, published: date | None) -> list[DateM
         if month > 12 and day <= 12:
             day, month = month, day
         add(m.start(), m.end(), _safe_date(int(m[3]), month, day), "day", False)
+
+    def without_year(month: int, day: int, start: int, end: int) -> tuple[date | None, int]:
+        """A day and month: the year a following 'last year' names, else the nearest."""
+        said = g.years_after.match(folded, end) if g.years_after and published else None
+        if said and published is not None:
+            year = published.year + g.year_offsets[" ".join(said[1].split())]
+            return _safe_date(year, month, day), said.end()
+        return infer_year(month, day, published, _looks_forward(folded, start, g)), end
+
     for m in g.day_month.finditer(folded):
         month = g.months[m[2]]
         day = int(m[1])
         if m[3]:
-            value = _safe_date(int(m[3]), month, day)
+            add(m.start(), m.end(), _safe_date(int(m[3]), month, day), "day", False)
         else:
-            value = infer_year(month, day, published, _looks_forward(folded, m.start(), g))
-        add(m.start(), m.end() if m[3] else m.end(2), value, "day", not m[3])
+            value, end = without_year(month, day, m.start(), m.end(2))
+            add(m.start(), end, value, "day", True)
     if language == "en":
         for m in g.month_day.finditer(folded):
             month = g.months[m[1]]
             day = int(m[2])
             if m[3]:
-                value = _safe_date(int(m[3]), month, day)
+                add(m.start(), m.end(), _safe_date(int(m[3]), month, day), "day", False)
             else:
-                value = infer_year(month, day, published, _looks_forward(folded, m.start(), g))
-            add(m.start(), m.end(), value, "day", not m[3])
+                value, end = without_year(month, day, m.start(), m.end())
+                add(m.start(), end, value, "day", True)
     for m in g.month_year.finditer(folded):
         add(m.start(), m.end(), _safe_date(int(m[2]), g.months[m[1]], 1), "month", False)
-    for m in g.month_only.finditer(folded):
-        value = infer_year(g.months[m[1]], 1, published, _looks_forward(folded, m.start(), g))
-        add(m.start(1), m.end(1), value, "month", True)
+    if published is not None:
+        for m in g.month_only.finditer(folded):
+            forward = _looks_forward(folded, m.start(), g)
+            add(m.start(1), m.end(1), month_of(g.months[m[1]], published, forward), "month", True)
     for m in YEAR.finditer(folded):
         add(m.start(1), m.end(1), _safe_date(int(m[1]), 1, 1), "year", False)
     if published is not None:
@@ -180,15 +242,27 @@ def find_dates(folded: str, language: str, published: date | None) -> list[DateM
                 "day",
                 True,
             )
+        for m in g.spans.finditer(folded) if g.spans is not None else ():
+            day = published + timedelta(days=g.span_days[" ".join(m.group().split())])
+            add(m.start(), m.end(), day.replace(day=1), "month", True)
         if g.offsets is not None:
             for m in g.offsets.finditer(folded):
                 days = g.offset_days.get(" ".join(m.group().split()))
                 if days is not None:
                     add(m.start(), m.end(), published + timedelta(days=days), "day", True)
+    for m in g.anchored.finditer(folded) if g.anchored is not None else ():
+        if OF_EVENT.match(folded, m.end()):
+            continue  # "la veille du Conseil": the day before another event, not that date
+        earlier = [d for d in found if d.end <= m.start() and d.precision == "day"]
+        base = max(earlier, key=lambda d: d.end).value if earlier else anchor
+        if base is not None:
+            days = g.anchored_days[" ".join(m.group().split())]
+            add(m.start(), m.end(), base + timedelta(days=days), "day", True)
     found.sort(key=lambda d: d.start)
     return found
 
 
+OF_EVENT = re.compile(r"\s+(?:du|de|des|van|of|der|des|vom|von)(?![\w])")
 NEXT = re.compile(
     r"(?<![\w])(next|volgende|komende|prochain|prochaine|nachsten|nachste|kommenden)\s*$"
 )

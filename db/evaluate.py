@@ -81,7 +81,11 @@ def country_of_url(url: str | None) -> str | None:
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
-    files = sorted(path.glob("g-*.yml")) if path.is_dir() else [path]
+    files = (
+        sorted(p for p in path.glob("*.yml") if p.name[:2] in ("g-", "h-"))
+        if path.is_dir()
+        else [path]
+    )
     return [yaml.safe_load(f.read_text(encoding="utf-8")) | {"_file": f.name} for f in files]
 
 

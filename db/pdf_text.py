@@ -60,7 +60,9 @@ def reflow(lines: list[str]) -> str:
         ):
             paragraphs.append([])
     text = "\n\n".join(" ".join(p) for p in paragraphs if p)
-    return re.sub(r"(\w)- (\w)", r"\1\2", text)  # words hyphenated across lines
+    # A hyphen at a line end is kept: born-digital notices rarely hyphenate words, and dropping
+    # it would break real compounds ("commissaris-generaal").
+    return re.sub(r"(\w)- (\w)", r"\1-\2", text)
 
 
 def page_lines(page) -> list[str]:

@@ -163,30 +163,35 @@ class AliasIndex:
             if entity.kind == "product" and len(alias) >= 4:
                 right = ""
             elif len(alias) >= 5 and alias[-1].isalnum():
-                right = r"(?:s|es)?(?![\w])"
+                right = r"(?:s|es|n)?(?![\w])"  # genitive and dative endings
             else:
                 right = r"(?![\w])" if alias[-1].isalnum() else ""
             key = alias[: min(4, len(alias))]
             self.by_prefix.setdefault(key, []).append((re.compile(body + right), entity))
 
     def find(self, folded: str, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """Matches at every word start; where two overlap, the one reaching further wins
+        ("le gouvernement flamand" is the Flemish government, not "le gouvernement")."""
         found = []
-        position = start
         for word in WORD_START.finditer(folded, start, end):
             at = word.start()
-            if at < position:
-                continue
             for size in (4, 3, 2):
                 match = None
                 for pattern, entity in self.by_prefix.get(folded[at : at + size], ()):
                     match = pattern.match(folded, at, end)
                     if match:
                         found.append((at, match.end(), entity))
-                        position = match.end()
                         break
                 if match:
                     break
-        return found
+        kept: list[tuple[int, int, Entity]] = []
+        for item in found:
+            if kept and item[0] < kept[-1][1]:
+                if item[1] > kept[-1][1]:
+                    kept[-1] = item  # the later match covers more
+                continue
+            kept.append(item)
+        return kept
 
 
 @dataclass

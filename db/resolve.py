@@ -133,9 +133,7 @@ def _cluster(parts: list[tuple[DocInfo, DocMeasure]]) -> list[list[tuple[DocInfo
                 continue
             if not cluster["products"] & dm.products:
                 continue
-            if not compatible_dates(
-                cluster["dates"], [e.date for e in dm.events if e.type != "lifted"]
-            ):
+            if not compatible_dates(cluster["dates"], dm.origin_dates()):
                 continue
             home = cluster
             break
@@ -149,7 +147,7 @@ def _cluster(parts: list[tuple[DocInfo, DocMeasure]]) -> list[list[tuple[DocInfo
             }
             clusters.append(home)
         home["products"] |= dm.products
-        home["dates"] += [e.date for e in dm.events if e.type != "lifted"]
+        home["dates"] += dm.origin_dates()
         home["parts"].append((doc, dm))
     for doc, dm in ordered:
         if not dm.is_lift_only:

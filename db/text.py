@@ -103,6 +103,13 @@ _ABBREVIATIONS = {
     "min",
     "ir",
     "ing",
+    "rep",
+    "reps",
+    "sen",
+    "sens",
+    "gen",
+    "lt",
+    "col",
 }
 _BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 _PARAGRAPH = re.compile(r"\n\s*\n")

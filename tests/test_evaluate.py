@@ -15,9 +15,9 @@ def test_extraction_does_not_regress():
     report = evaluate(REPO_ROOT / "eval" / "gold")
     assert report.documents >= 60
     triple = report.score("jurisdiction+product+action")
-    assert triple.precision >= 0.72 and triple.recall >= 0.55, (triple.precision, triple.recall)
+    assert triple.precision >= 0.97 and triple.recall >= 0.89, (triple.precision, triple.recall)
     dates = report.score("event dates")
-    assert dates.precision >= 0.5 and dates.recall >= 0.25, (dates.precision, dates.recall)
+    assert dates.precision >= 0.84 and dates.recall >= 0.80, (dates.precision, dates.recall)
 
 
 def test_documents_without_a_measure_mostly_yield_none():
@@ -29,3 +29,80 @@ def test_documents_without_a_measure_mostly_yield_none():
         text = f"{doc['title']}\n\n{doc['text']}"
         quiet += not extract(doc["id"], text, doc["language"], published).measures
     assert quiet / len(gold) >= 0.8, f"{quiet} of {len(gold)} no-ban documents yield nothing"
+
+
+def found(text: str, language: str, published: date, country: str | None = None) -> set:
+    extraction = extract("t", text, language, published, publisher_country=country)
+    return {(m.jurisdiction, p, m.action) for m in extraction.measures for p in m.products}
+
+
+def events(text: str, language: str, published: date, country: str | None = None) -> set:
+    extraction = extract("t", text, language, published, publisher_country=country)
+    return {
+        (m.jurisdiction, e.type, e.date.isoformat()) for m in extraction.measures for e in m.events
+    }
+
+
+def test_a_country_word_that_only_locates_a_state():
+    published = date(2023, 12, 1)
+    text = "Rechter stopt verbod\n\nDe Amerikaanse staat Montana verbiedt TikTok in de hele staat."
+    assert found(text, "nl", published, "nl") == {("us-mt", "tiktok", "ban")}
+    text = "Juge\n\nLe Montana est le premier État américain à interdire TikTok."
+    assert found(text, "fr", published, "ca") == {("us-mt", "tiktok", "ban")}
+
+
+def test_a_similar_step_is_taken_by_the_place_the_text_moves_to():
+    published = date(2025, 2, 12)
+    text = (
+        "States act\n\nNew York banned DeepSeek on state devices on Monday. "
+        "A day later, Virginia took a similar step. "
+        "Governor Glenn Youngkin on Tuesday signed an order that bars DeepSeek from state devices."
+    )
+    assert ("us-va", "deepseek", "ban") in found(text, "en", published, "us")
+    text = (
+        "TikTok\n\nLe gouvernement fédéral a interdit TikTok sur les appareils de service. "
+        "Le gouvernement flamand avait pris une décision comparable la veille."
+    )
+    assert ("be-vlg", "tiktok", "ban") in found(text, "fr", date(2023, 3, 17), "be")
+
+
+def test_immediate_effect_puts_the_measure_in_force_the_day_it_is_announced():
+    published = date(2023, 5, 12)
+    text = (
+        "Wien\n\nDie Stadt Wien verbietet TikTok ab sofort auf Diensthandys. "
+        "Das hieß es am Freitag."
+    )
+    got = events(text, "de", published, "at")
+    assert ("at-9", "announced", "2023-05-12") in got and ("at-9", "in_force", "2023-05-12") in got
+    text = "UK\n\nThe UK banned TikTok on government phones on Thursday, effective immediately."
+    got = events(text, "en", date(2023, 3, 16), "gb")
+    assert ("gb", "in_force", "2023-03-16") in got
+
+
+def test_an_investigation_by_the_regulator_that_blocked_is_part_of_the_block():
+    published = date(2025, 2, 1)
+    text = (
+        "Italië\n\nDe Italiaanse privacywaakhond Garante blokkeerde DeepSeek donderdag. "
+        "De toezichthouder opende ook een onderzoek naar de app."
+    )
+    assert found(text, "nl", published, "be") == {("it", "deepseek", "block")}
+
+
+def test_a_measure_and_its_end_in_one_sentence():
+    published = date(2025, 6, 27)
+    text = (
+        "DeepSeek\n\nIn Südkorea stoppte die Datenschutzkommission PIPC im Februar neue Downloads "
+        "in den App-Stores, Ende April kehrte die App dort zurück."
+    )
+    assert found(text, "de", published, "de") == {("kr", "deepseek", "remove_from_app_store")}
+    got = events(text, "de", published, "de")
+    assert got == {("kr", "in_force", "2025-02-01"), ("kr", "lifted", "2025-04-01")}
+
+
+def test_a_date_in_an_after_clause_dates_another_event():
+    published = date(2023, 5, 19)
+    text = (
+        "Schools\n\nThe city's schools blocked ChatGPT on their networks shortly after "
+        "the tool's public release on Nov. 30, 2022."
+    )
+    assert not {e for e in events(text, "en", published, "us") if e[2] == "2022-11-30"}

@@ -45,7 +45,7 @@ def test_reference_data_uses_the_vocabulary():
         ), row["id"]
     for row in ref.products.values():
         assert row["category"] in CATEGORIES, row["id"]
-    assert set(ref.actions) <= set(ACTIONS) | {"remove"}
+    assert set(ref.actions) <= set(ACTIONS) | {"remove", "investigation", "same"}
     assert set(ref.scopes) == set(SCOPES)
     assert set(ref.events) <= set(EVENT_TYPES)
 

@@ -61,3 +61,46 @@ def test_a_weekday_in_that_days_paper():
     assert dates("vanaf maandag", "nl", monday) == [("2025-12-01", "day")]
     assert dates("ab Montag", "de", monday) == [("2025-12-01", "day")]
     assert dates("volgende maandag", "nl", monday) == [("2025-12-08", "day")]
+
+
+def test_a_year_word_after_the_day_and_month():
+    published = date(2024, 8, 23)
+    assert dates("op 13 november vorig jaar", "nl", published) == [("2023-11-13", "day")]
+    assert dates("on November 13 last year", "en", published) == [("2023-11-13", "day")]
+    assert dates("le 13 novembre de l'an dernier", "fr", published)[0][0].startswith("20")
+    assert dates("am 13. November letzten Jahres", "de", published) == [("2023-11-13", "day")]
+
+
+def test_a_month_without_year_is_the_last_one_unless_the_words_look_ahead():
+    published = date(2025, 12, 1)
+    assert dates("hatte im Januar gesperrt", "de", published) == [("2025-01-01", "month")]
+    assert dates("was blocked in February.", "en", published) == [("2025-02-01", "month")]
+    assert dates("de regel zal in januari ingaan", "nl", published) == [("2026-01-01", "month")]
+
+
+def test_days_counted_from_the_date_just_given():
+    published = date(2025, 1, 18)
+    got = dates("votée le 23 avril 2024, puis promulguée le lendemain", "fr", published)
+    assert got == [("2024-04-23", "day"), ("2024-04-24", "day")]
+    got = find_dates(fold("Een dag later volgde Maleisië."), "nl", published, date(2026, 1, 10))
+    assert [d.value.isoformat() for d in got] == ["2026-01-11"]
+    got = find_dates(
+        fold("Seit diesem Tag gilt es: am selben Tag"), "de", published, date(2023, 3, 10)
+    )
+    assert [d.value.isoformat() for d in got] == ["2023-03-10"]
+
+
+def test_weeks_are_kept_as_their_month_and_datelines_are_not_events():
+    published = date(2025, 2, 11)
+    assert dates("dienden vorige week een voorstel in", "nl", published) == [
+        ("2025-02-01", "month")
+    ]
+    assert dates("the bill introduced last week", "en", published) == [("2025-02-01", "month")]
+    assert dates("NEW DELHI, June 30 (IPA) - The government banned", "en", published) == []
+
+
+def test_a_past_tense_outweighs_a_forward_word():
+    published = date(2025, 2, 17)  # a Monday
+    got = dates("the app had been removed as of 6 p.m. on Saturday", "en", published)
+    assert got == [("2025-02-15", "day")]
+    assert dates("the rule applies from Saturday", "en", published) == [("2025-02-22", "day")]
