@@ -237,6 +237,8 @@ class WarcArchiveMiddleware:
         return response
 
     def spider_closed(self, spider: Any) -> None:
+        if self.index is not None:
+            self.index.commit()
         warc = self.files.pop(spider.name, None)
         if warc is not None:
             warc.close()
