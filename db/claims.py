@@ -17,10 +17,19 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from db.dates import DateMention, find_dates
-from db.reference import Entity, Patterns, Reference, load_reference, patterns_for
-from db.text import CueIndex, Sentence, fold, split_sentences
+from db.reference import (
+    LEXICON_DIR,
+    Entity,
+    Patterns,
+    Reference,
+    load_reference,
+    patterns_for,
+    read_yaml,
+)
+from db.text import CueIndex, Sentence, fold, fold_phrase, split_sentences
 
 EXTRACTOR_VERSION = "claims/1"
 
@@ -75,7 +84,9 @@ VENDOR_BEFORE = re.compile(
     r"unternehmen|konzern|hersteller|anbieter|app|application|applicatie|chatbot)\s*$"
 )
 PARLIAMENT_WORDS = re.compile(
-    r"(?<![\w])(parliament|parlement|parlament|committee|commissie|commission|ausschuss|mep|"
+    # not the executive: "la Commission européenne", "de Europese Commissie"
+    r"(?<![\w])(parliament|parlement|parlament|committee|(?<!europese )commissie|"
+    r"(?<!european )(?<!eu )commission(?! europeenne)|ausschuss|mep|"
     r"meps|lawmakers|legislators|deputes|eurodeputes|abgeordnete|senat|senate|kamer|chamber|"
     r"volksvertegenwoordigers|bundestag|assemblee|congress|house of representatives|kongress|"
     r"congres|reprasentantenhaus|abgeordneten|afgevaardigden|representants|senators|senatoren|"
@@ -130,6 +141,7 @@ class EventClaim:
     precision: str
     relative: bool
     claim: Claim
+    derived: bool = False  # inferred ("in force the day it was announced"), not stated
 
 
 @dataclass
@@ -153,6 +165,7 @@ class DocMeasure:
     sentences: list[int] = field(default_factory=list)
     cues: set[str] = field(default_factory=set)  # the lexicon keys that named the action
     immediate: bool = False  # "with immediate effect": in force the day it is announced
+    placed: bool = True  # False when no word of its sentence named the place
 
     @property
     def action(self) -> str:
@@ -160,7 +173,9 @@ class DocMeasure:
         for kind, weight in self.actions:
             totals[kind] = totals.get(kind, 0.0) + weight
         non_lift = {k: v for k, v in totals.items() if k != "lift"} or totals
-        return max(sorted(non_lift), key=lambda k: non_lift[k])
+        # on a tie, the words that reported the measure first ("only the paid version may be
+        # used" before "staff were barred from pasting data into it": a restriction)
+        return max(non_lift, key=lambda k: non_lift[k])
 
     @property
     def is_lift_only(self) -> bool:
@@ -192,6 +207,7 @@ class SentenceFacts:
     anaphora: bool
     suspends: bool = False
     immediate: bool = False
+    language: str = ""
 
 
 @dataclass
@@ -368,6 +384,7 @@ def sentence_facts(
         anaphora=bool(Scan.spans_within(scan.anaphora, s, e)),
         suspends=has("suspends"),
         immediate=has("immediate"),
+        language=patterns.language,
     )
 
 
@@ -459,6 +476,10 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
         return "remove_from_app_store", kinds["remove_from_app_store"]
     if "warning" in kinds and "remove" in kinds and not restrictive:
         return "warning", kinds["warning"]  # "urged users to delete the app": advice
+    if "remove" in kinds and not _removes_the_product(facts, kinds["remove"], folded):
+        del kinds["remove"]  # "messages users have deleted": not the app
+    if "remove" in kinds and "proposal" in kinds and BILL.search(sentence):
+        return "proposal", kinds["proposal"]  # "the bill would require agencies to remove it"
     if "remove" in kinds:
         scopes = {m.value for m in facts.scopes}
         if "app_stores" in scopes:
@@ -468,6 +489,8 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
     if restrictive:
         first = min(restrictive, key=lambda k: kinds[k].start)
         return first, kinds[first]
+    if "proposal" in kinds and (facts.dates or facts.products) and BILL.search(sentence):
+        return "proposal", kinds["proposal"]  # "Senator X introduced a bill in January"
     if "warning" in kinds:
         return "warning", kinds["warning"]
     if "investigation" in kinds:
@@ -475,6 +498,25 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
     if "same" in kinds:
         return "same", kinds["same"]  # "took a similar step": the action of the last measure
     return None
+
+
+REMOVE_REACH = 30
+
+
+def _removes_the_product(facts: SentenceFacts, cue: Mention, folded: str) -> bool:
+    """A removal word is about the product when the product (or a word for it: "the app"), or
+    what it is removed from, stands next to it ("delete the app", "TikTok van de toestellen
+    verwijderen", "aus ihren App-Stores zu entfernen")."""
+    near = [(p.start, p.end) for p in facts.products]
+    near += [(m.start, m.end) for m in facts.scopes]  # "from their app stores", "from devices"
+    near += [
+        (m.start(), m.end())
+        for m in ANAPHORA.finditer(folded, facts.sentence.start, facts.sentence.end)
+    ]
+    return any(
+        0 <= start - cue.end <= REMOVE_REACH or 0 <= cue.start - end <= REMOVE_REACH
+        for start, end in near
+    )
 
 
 def _lifted_later(kinds: dict[str, Mention], folded: str) -> bool:
@@ -486,6 +528,12 @@ def _lifted_later(kinds: dict[str, Mention], folded: str) -> bool:
     return any(CLAUSE_END.search(folded, m.end, lift.start) for m in earlier)
 
 
+# a bill is a proposal whatever it is said to do ("introduced a bill that would cut ...")
+BILL = re.compile(
+    r"(?<![\w])(?:bill|draft law|draft legislation|introduced legislation|wetsvoorstel|"
+    r"wetsontwerp|ontwerpdecreet|proposition de loi|projet de loi|gesetzentwurf|"
+    r"gesetzesentwurf)(?![\w])"
+)
 DECIDED = re.compile(
     r"(?<![\w])(beslist|besliste|beslisten|besloten|decided|decides|has decided|a decide|"
     r"ont decide|beschlossen|beschliesst|entschieden|entschied)(?![\w])"
@@ -534,8 +582,10 @@ def choose_jurisdiction(
     folded: str,
     ref: Reference,
     context: dict[str, str | None] | None = None,
+    vendors: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[str | None, Mention | None, list[str]]:
-    """The acting jurisdiction of a sentence, the mention that named it, and precedents."""
+    """The acting jurisdiction of a sentence, the mention that named it, and precedents.
+    `vendors`: the home countries of the products the document names."""
     vendor_countries = {
         (ref.products[p.value].get("vendor_country") or "").upper() for p in facts.products
     }
@@ -572,6 +622,14 @@ def choose_jurisdiction(
         if _in_spans(mention.start, facts.precedent_spans):
             precedents.append(jurisdiction)
             continue
+        if (
+            mention.kind == "jurisdiction"
+            and row["level"] != "institution"  # "a bill in the House": the body that acts
+            and _locates_something_else(
+                mention, facts, folded, row["country_code"] in vendor_countries | vendors
+            )
+        ):
+            continue
         if mention.start > anchor + FAR_AFTER:
             continue  # far after the verb: a complement ("... the aid to Ukraine"), not the actor
         distance = abs(mention.start - anchor)
@@ -583,6 +641,60 @@ def choose_jurisdiction(
     if best is None:
         return None, None, precedents
     return best[1], best[2], [p for p in precedents if p != best[1]]
+
+
+@dataclass(frozen=True)
+class _PlaceGrammar:
+    phrase: re.Pattern[str]  # a preposition (and article) just before a place
+    not_a_place: re.Pattern[str]  # words that make a place name something else
+
+
+@cache
+def place_grammar(language: str) -> _PlaceGrammar | None:
+    table = read_yaml(LEXICON_DIR / "grammar.yml")
+
+    def words(name: str) -> str:
+        cues = sorted({fold_phrase(w) for w in table[name].get(language, [])}, key=len)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in reversed(cues))
+
+    if language not in table["place_prepositions"]:
+        return None
+    return _PlaceGrammar(
+        re.compile(
+            rf"(?<![\w'])({words('place_prepositions')})\s+(?:(?:{words('place_articles')})\s*)?$"
+        ),
+        re.compile(rf"(?<![\w])(?:{words('not_a_place_before')})\s*$"),
+    )
+
+
+def _locates_something_else(
+    mention: Mention, facts: SentenceFacts, folded: str, vendor: bool = False
+) -> bool:
+    """A place in a prepositional phrase inside its clause ("servers in China", "Senator aus
+    Missouri", "a reporter in Vienna") says where something is, not who acts; it acts when the
+    phrase opens the clause ("In Italien hatte die Garante ...") or sits by the action word
+    ("banned in Montana", "in Österreich verboten"). A language taught as a subject
+    ("leerkracht Nederlands") is no place at all."""
+    grammar = place_grammar(facts.language)
+    if grammar is None:
+        return False
+    lo = max(facts.sentence.start, mention.start - 40)
+    if grammar.not_a_place.search(folded, lo, mention.start):
+        return True
+    phrase = grammar.phrase.search(folded, lo, mention.start)
+    if phrase is None:
+        return False
+    opens = phrase.start(1)
+    clause_start = facts.sentence.start
+    for end in CLAUSE_END.finditer(folded, facts.sentence.start, opens):
+        clause_start = end.end()
+    if vendor:
+        return True  # "in China", "servers in China": the vendor's country, where it sits
+    if len(folded[clause_start:opens].split()) <= 1:
+        return False  # "In Italien, ...", "Ook in Nederland ...": the scene of the clause
+    return not any(
+        0 <= opens - cue.end <= 2 or 0 <= cue.start - mention.end <= 2 for cue in facts.actions
+    )
 
 
 def _clause_around(folded: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
@@ -707,7 +819,13 @@ def extract(
     for f in facts[:6]:
         places = [
             (SPECIFICITY.get(ref.jurisdictions[j]["level"], 0), j)
-            for j in (_place_jurisdiction(m, ref, context) for m in f.places)
+            for j in (
+                _place_jurisdiction(m, ref, context)
+                for m in f.places
+                if m.kind != "jurisdiction"
+                or ref.jurisdictions.get(m.value, {}).get("level") == "institution"
+                or not _locates_something_else(m, f, folded)
+            )
             if j in ref.jurisdictions
         ]
         if places:
@@ -726,8 +844,17 @@ def extract(
     previous_at = -1  # sentence of the last measure
     last_place: tuple[str, int] | None = None  # the last place a sentence named
     carried: tuple[str, int] | None = None
+    last_product_at = -10  # the last sentence that named a product
     for f in facts:
         sentence = f.sentence
+        # a measure word with no product of its own is about the product the text is on: one
+        # named in the lead or in the sentences just before, not one named paragraphs earlier
+        # ("the Commission's guidelines on the Act's bans" long after a chatbot was named)
+        product_in_view = sentence.index <= LEAD_SENTENCES or (
+            sentence.index - max(last_product_at, previous_at) <= PRODUCT_REACH
+        )
+        if f.products:
+            last_product_at = sentence.index
         if carried is not None and carried[1] < sentence.index:
             last_place = carried
         _follow_city(f, ref, context)
@@ -776,7 +903,12 @@ def extract(
             products = set(measures[-1].products)
         if not products and f.anaphora:
             products = set(previous[1]) if previous else set(title_products)
-        if not products and (f.places or f.dates or action in ("vote", "lift")):
+        acting = choose_jurisdiction(f, cue.start, folded, ref, context, vendors)
+        if (
+            not products
+            and product_in_view
+            and (acting[1] is not None or f.dates or action in ("vote", "lift"))
+        ):
             # the article's subject, named in its title ("The amendment was adopted ...")
             products = set(title_products) or (set(previous[1]) if previous else set())
         if not products:
@@ -791,7 +923,7 @@ def extract(
             # "Critics see the block as ...": the measure already reported, not a new one
             _add_evidence(measures[-1], f, action, folded, patterns, published, document_id, claims)
             continue
-        jurisdiction, named_by, precedents = choose_jurisdiction(f, cue.start, folded, ref, context)
+        jurisdiction, named_by, precedents = acting
         if f.company and named_by is None:
             continue  # the company itself acted ("the firm made its service unavailable")
         inherited = jurisdiction is None
@@ -857,6 +989,7 @@ def extract(
                 return c
 
             dm = DocMeasure(document_id, jurisdiction, FAMILY[action], role=role)
+            dm.placed = not inherited
             dm.actions.append((action, 2.0 if sentence.index == 0 else 1.0))
             dm.cues.add(cue.value)
             dm.immediate = f.immediate
@@ -928,7 +1061,9 @@ def extract(
                 if kind == "announced" and immediate and d.precision == "day":
                     # a block or an app-store removal takes effect when it is ordered
                     c = claim("date_in_force", d.value.isoformat(), d.start, d.end, 0.6)
-                    dm.events.append(EventClaim("in_force", d.value, d.precision, d.relative, c))
+                    dm.events.append(
+                        EventClaim("in_force", d.value, d.precision, d.relative, c, derived=True)
+                    )
                 if kind == "court_ruling" and f.suspends:
                     # an injunction: the measure it rules on stops applying that day
                     c = claim("date_suspended", d.value.isoformat(), d.start, d.end, 0.6)
@@ -979,9 +1114,10 @@ def extract(
             _add_dated_steps(
                 first_news, f, folded, patterns, published, document_id, claims, context
             )
-    merged = _fold_investigations(merge_document_measures(measures))
+    merged = _fold_investigations(merge_document_measures(_place_headlines(measures)))
     for dm in merged:
         _in_force_when_immediate(dm)
+        _prefer_stated_in_force(dm)
     _attach_reasons(merged, facts, claims, document_id)
     return Extraction(document_id, relevant, merged, claims)
 
@@ -1071,7 +1207,9 @@ def _add_dated_steps(
             )
             claims.append(c)
             dm.claims.append(c)
-            dm.events.append(EventClaim(step, d.value, d.precision, d.relative, c))
+            dm.events.append(
+                EventClaim(step, d.value, d.precision, d.relative, c, derived=step != kind)
+            )
 
 
 def _dated_target(
@@ -1093,7 +1231,7 @@ def _dated_target(
 def _in_order(dm: DocMeasure, kind: str, value: date) -> bool:
     """A later sentence's date cannot put the measure in force long before it was decided
     ("the chatbot is available since November" after a ban of April)."""
-    origin = [e.date for e in dm.events if e.type in ("announced", "adopted")]
+    origin = [e.date for e in dm.events if e.type in ("announced", "adopted", "vote")]
     return not (kind == "in_force" and origin and (min(origin) - value).days > 30)
 
 
@@ -1106,26 +1244,43 @@ def _takes_effect_at_once(dm: DocMeasure, kind: str, d: DateMention) -> bool:
     )
 
 
+LEAD_SENTENCES = 3
+PRODUCT_REACH = 3
 HYPOTHETICAL_OK = {"proposal", "vote", "remove_from_app_store", "warning"}
 AUTHORITY_WORDS = re.compile(
     r"(?<![\w])(?:regulators?|watchdogs?|authority|authorities|commission|agency|ministry|"
     r"prosecutors?|toezichthouder|\w*waakhond|autoriteit|ministerie|parket|regulateur|"
     r"gendarme|autorite|ministere|parquet|\w*behorde|\w*aufsicht|ministerium|"
-    r"\w*staatsanwaltschaft)(?![\w])"
+    r"\w*staatsanwaltschaft|commissioners?|commissaires?|commissaris(?:sen)?|\w*kommissar\w*|"
+    r"\w*beauftragte\w*|ministers?|ministres?|ministerin|staatssecretaris|secretary)(?![\w])"
+)
+# who comments rather than decides: critics, experts, groups, analysts
+COMMENTATORS = re.compile(
+    r"(?<![\w])(?:critics|experts|groups|analysts|advocates|campaigners|researchers|"
+    r"specialists|activists|critici|deskundigen|experts|organisaties|analisten|onderzoekers|"
+    r"critiques|experts|associations|analystes|chercheurs|specialistes|militants|kritiker|"
+    r"experten|verbande|analysten|forscher|fachleute|aktivisten)(?![\w])"
 )
 
 
 def _by_an_authority(f: SentenceFacts, folded: str, ref: Reference) -> bool:
     """A warning is a measure only when an authority gives it: a regulator, a ministry, a
     government, a prosecutor, named or referred to by what it is ("the regulator")."""
-    if any(
-        m.kind == "actor"
+    start, end = f.sentence.start, f.sentence.end
+    authorities = [
+        m.start
+        for m in f.places
+        if m.kind == "actor"
         and ref.actors[m.value]["kind"] in AUTHORITIES
         and ref.actors[m.value].get("decides", True)
-        for m in f.places
-    ):
-        return True
-    return bool(AUTHORITY_WORDS.search(folded, f.sentence.start, f.sentence.end))
+    ]
+    authorities += [m.start() for m in AUTHORITY_WORDS.finditer(folded, start, end)]
+    if not authorities:
+        return False
+    # "Several groups said the government should publish rules, and warned ...": the warning
+    # is the commentators', whose subject comes before any authority
+    commentator = COMMENTATORS.search(folded, start, end)
+    return commentator is None or min(authorities) < commentator.start()
 
 
 def _scene(
@@ -1158,7 +1313,16 @@ def _in_force_when_immediate(dm: DocMeasure) -> None:
         if e.type == "announced" and e.precision == "day":
             c = Claim(**{**e.claim.__dict__, "field": "date_in_force", "confidence": 0.6})
             dm.claims.append(c)
-            dm.events.append(EventClaim("in_force", e.date, e.precision, e.relative, c))
+            dm.events.append(
+                EventClaim("in_force", e.date, e.precision, e.relative, c, derived=True)
+            )
+
+
+def _prefer_stated_in_force(dm: DocMeasure) -> None:
+    """An inferred start ("a block applies when it is ordered") gives way to a start the text
+    states ("removed from the stores as of Saturday") once the reports of a measure are merged."""
+    if any(e.type == "in_force" and not e.derived for e in dm.events):
+        dm.events = [e for e in dm.events if not (e.type == "in_force" and e.derived)]
 
 
 def _refers_back(scan: Scan, cue: Mention) -> bool:
@@ -1386,6 +1550,53 @@ def _same_family(a: DocMeasure, b: DocMeasure) -> bool:
     return False
 
 
+def _absorb(target: DocMeasure, dm: DocMeasure) -> None:
+    """Fold what one report of a measure says into another report of the same measure."""
+    target.actions += dm.actions
+    target.products |= dm.products
+    target.scope |= dm.scope
+    target.rationales |= dm.rationales
+    target.actors += dm.actors
+    target.officials += dm.officials
+    target.events += dm.events
+    target.claims += dm.claims
+    target.precedents += dm.precedents
+    target.sentences += dm.sentences
+    target.cues |= dm.cues
+    target.immediate = target.immediate or dm.immediate
+    target.vote = target.vote or dm.vote
+    if dm.role == "news":
+        target.role = "news"
+
+
+def _place_headlines(measures: list[DocMeasure]) -> list[DocMeasure]:
+    """A headline that names no place ("DeepSeek pulled from app stores") announces the measure
+    the body then reports with its place; the place it would otherwise inherit (a dateline, the
+    first country the text happens to name) is a guess. It joins the first measure of the same
+    kind and product that named its place."""
+    out = []
+    for dm in measures:
+        host = None
+        if not dm.placed and dm.sentences == [0]:
+            host = next(
+                (
+                    other
+                    for other in measures
+                    if other is not dm
+                    and other.placed
+                    and other.family == dm.family
+                    and other.products & dm.products
+                ),
+                None,
+            )
+        if host is None:
+            out.append(dm)
+            continue
+        dm.claims = [c for c in dm.claims if c.field != "jurisdiction"]
+        _absorb(host, dm)
+    return out
+
+
 def merge_document_measures(measures: list[DocMeasure]) -> list[DocMeasure]:
     """Sentences of one document about the same measure become one DocMeasure."""
     merged: list[DocMeasure] = []
@@ -1403,19 +1614,5 @@ def merge_document_measures(measures: list[DocMeasure]) -> list[DocMeasure]:
         if target is None:
             merged.append(dm)
             continue
-        target.actions += dm.actions
-        target.products |= dm.products
-        target.scope |= dm.scope
-        target.rationales |= dm.rationales
-        target.actors += dm.actors
-        target.officials += dm.officials
-        target.events += dm.events
-        target.claims += dm.claims
-        target.precedents += dm.precedents
-        target.sentences += dm.sentences
-        target.cues |= dm.cues
-        target.immediate = target.immediate or dm.immediate
-        target.vote = target.vote or dm.vote
-        if dm.role == "news":
-            target.role = "news"
+        _absorb(target, dm)
     return merged

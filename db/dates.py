@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from db.reference import load_reference
-from db.text import cue_pattern, fold_phrase
+from db.text import HeadFinder, cue_pattern, fold_phrase
 
 
 @dataclass(frozen=True)
@@ -45,12 +45,17 @@ class _Grammar:
     years_after: re.Pattern[str] | None
     year_offsets: dict[str, int]
     past: re.Pattern[str] | None
+    # First words of every name a date mention can contain (months, weekdays, relative words);
+    # None when a lexicon entry is a regular expression and the words cannot be listed.
+    triggers: tuple[HeadFinder, HeadFinder] | None = None
 
 
 NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d/.])")
 ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
 YEAR = re.compile(
-    r"(?<![\w])(?:in|en|im|sinds|since|depuis|seit|begin|eind|fin|ende|early|late|debut)\s+(20\d{2})(?![\d])"
+    r"(?<![\w])(?:in|en|im|sinds|since|depuis|seit|begin|eind|fin|ende|early|late|debut)"
+    # "au début de 2025", "early in 2025", "begin van 2025", "Anfang des Jahres 2025"
+    r"(?:\s+(?:de|of|in|van|des\s+jahres|de\s+l'annee))?\s+(20\d{2})(?![\d])"
 )
 
 
@@ -108,7 +113,27 @@ def grammar(language: str) -> _Grammar:
         re.compile(r"\s*,?\s*(" + "|".join(map(re.escape, year_offsets)) + r")(?![\w])"),
         year_offsets,
         cue_pattern(ref.relative["past_tense"][language]),
+        _triggers(months, weekday_index, offset_days, anchored_days, span_days),
     )
+
+
+def _triggers(*tables: dict) -> tuple[HeadFinder, HeadFinder] | None:
+    """Words a sentence must contain for any date pattern to match it: the longest word of each
+    name, as a whole word (patterns bound names on both sides), or as a word start for stems."""
+    whole, starts = [], []
+    for name in (str(name) for table in tables for name in table):
+        if name.startswith("re:"):
+            return None
+        words = fold_phrase(name).split()
+        longest = max(words, key=len)
+        if longest is words[-1] and longest.endswith("*"):
+            starts.append(longest.rstrip("*"))
+        else:
+            whole.append(longest)
+    return HeadFinder(whole), HeadFinder(starts)
+
+
+DIGIT = re.compile(r"\d")
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -169,6 +194,13 @@ def find_dates(
     """All date mentions in folded text, without overlaps, in order of appearance. `anchor` is
     the last date the text gave before this passage ("a day later" counts from it)."""
     g = grammar(language)
+    if (
+        g.triggers is not None
+        and not DIGIT.search(folded)
+        and not g.triggers[0].has_word(folded)
+        and not g.triggers[1].starts(folded, 0, len(folded))
+    ):
+        return []  # no digit and no date word: every pattern below would fail
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 

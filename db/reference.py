@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from db.text import CueIndex, cue_pattern, fold_phrase
+from db.text import CueIndex, HeadFinder, LiteralStartPattern, cue_pattern, fold_phrase
 
 HERE = Path(__file__).resolve().parent
 REFERENCE_DIR = HERE / "reference"
@@ -157,6 +157,7 @@ class AliasIndex:
 
     def __init__(self, aliases: dict[str, Entity]):
         self.by_prefix: dict[str, list[tuple[re.Pattern[str], Entity]]] = {}
+        heads: list[str] = []
         for alias in sorted(aliases, key=len, reverse=True):
             entity = aliases[alias]
             body = re.escape(alias).replace(r"\ ", r"\s+")
@@ -168,13 +169,15 @@ class AliasIndex:
                 right = r"(?![\w])" if alias[-1].isalnum() else ""
             key = alias[: min(4, len(alias))]
             self.by_prefix.setdefault(key, []).append((re.compile(body + right), entity))
+            heads.append(alias.split(" ", 1)[0])  # patterns start with this word verbatim
+        self.heads = HeadFinder(heads)
 
     def find(self, folded: str, start: int, end: int) -> list[tuple[int, int, Entity]]:
-        """Matches at every word start; where two overlap, the one reaching further wins
-        ("le gouvernement flamand" is the Flemish government, not "le gouvernement")."""
+        """Matches at every word start where an alias may begin (found by the automaton);
+        where two overlap, the one reaching further wins ("le gouvernement flamand" is the
+        Flemish government, not "le gouvernement")."""
         found = []
-        for word in WORD_START.finditer(folded, start, end):
-            at = word.start()
+        for at in self.heads.starts(folded, start, end):
             for size in (4, 3, 2):
                 match = None
                 for pattern, entity in self.by_prefix.get(folded[at : at + size], ()):
@@ -201,7 +204,7 @@ class Patterns:
 
     language: str
     entities: AliasIndex
-    acronyms: re.Pattern[str] | None  # matched case-sensitively on the original text
+    acronyms: LiteralStartPattern | None  # matched case-sensitively on the original text
     acronym_for: dict[str, Entity]
     actions: CueIndex
     scopes: CueIndex
@@ -270,10 +273,12 @@ def patterns_for(language: str) -> Patterns:
     ref = load_reference()
     aliases, acronym_map = _entity_aliases(ref)
     acronyms = (
-        re.compile(
-            "|".join(
-                rf"(?<![\w.])(?:{re.escape(a)})(?![\w])"
-                for a in sorted(acronym_map, key=len, reverse=True)
+        LiteralStartPattern(
+            re.compile(
+                "|".join(
+                    rf"(?<![\w.])(?:{re.escape(a)})(?![\w])"
+                    for a in sorted(acronym_map, key=len, reverse=True)
+                )
             )
         )
         if acronym_map

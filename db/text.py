@@ -12,6 +12,12 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as _sre  # the regex parser and its opcodes: see first_literals
+from re import _parser as _sre_parser
+
+import ahocorasick
+
+_ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
 
 
 @lru_cache(maxsize=4096)
@@ -28,9 +34,22 @@ def _fold_char(char: str) -> str:
     return base if len(base) == 1 else lower
 
 
+_FOLD_TABLE: dict[int, str] = {}
+
+
 def fold(text: str) -> str:
-    """Same length as `text`; lower case, no diacritics, typographic quotes and dashes unified."""
-    return "".join(_fold_char(c) for c in text)
+    """Same length as `text`; lower case, no diacritics, typographic quotes and dashes unified.
+
+    Each distinct character is folded once and the text is translated in C: a document has a
+    few dozen distinct characters but thousands of characters."""
+    table = _FOLD_TABLE
+    for char in set(text) - _FOLDED_CHARS:
+        table[ord(char)] = _fold_char(char)
+        _FOLDED_CHARS.add(char)
+    return text.translate(table)
+
+
+_FOLDED_CHARS: set[str] = set()
 
 
 def fold_phrase(text: str) -> str:
@@ -194,6 +213,119 @@ def truncate_quote(text: str, limit: int = 300) -> str:
 
 
 _WORD_START = re.compile(r"(?<![\w])\w")
+_WORD_CHAR = re.compile(r"\w")
+
+
+class HeadFinder:
+    """Word starts where one of many literal heads begins, found in one pass with an
+    Aho-Corasick automaton (C code): the indexes below then try their patterns only there,
+    instead of at every word of the text."""
+
+    def __init__(self, heads: Iterable[str]):
+        self.automaton: ahocorasick.Automaton | None = None
+        heads = {h for h in heads if h}
+        if heads:
+            self.automaton = ahocorasick.Automaton()
+            for head in heads:
+                self.automaton.add_word(head, len(head))
+            self.automaton.make_automaton()
+
+    def has_word(self, text: str) -> bool:
+        """Whether a head occurs as a whole word (word characters on neither side)."""
+        if self.automaton is None:
+            return False
+        for last, size in self.automaton.iter(text):
+            at = last - size + 1
+            if _WORD_START.match(text, at) and not _WORD_CHAR.match(text, last + 1):
+                return True
+        return False
+
+    def anywhere(self, text: str, start: int, end: int) -> list[int]:
+        """Every position where a head begins, word start or not."""
+        if self.automaton is None or start >= end:
+            return []
+        found = {last - size + 1 for last, size in self.automaton.iter(text, start, end)}
+        return sorted(at for at in found if at >= start)
+
+    def starts(self, text: str, start: int, end: int) -> list[int]:
+        if self.automaton is None or start >= end:
+            return []
+        found = set()
+        for last, size in self.automaton.iter(text, start, end):
+            at = last - size + 1
+            if at >= start and _WORD_START.match(text, at):
+                found.add(at)
+        return sorted(found)
+
+
+class LiteralStartPattern:
+    """A compiled pattern tried only where one of its possible first strings occurs (found by
+    an automaton), with the same matches as `re.finditer`: a long alternation of cues otherwise
+    costs a full regex pass over every document. Patterns whose first strings cannot be told
+    run as usual."""
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.compiled = pattern
+        self.pattern = pattern.pattern
+        firsts = first_literals(pattern)
+        self.firsts = HeadFinder(firsts) if firsts else None
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
+        end = len(text) if end is None else end
+        if self.firsts is None:
+            yield from self.compiled.finditer(text, start, end)
+            return
+        after = start  # as finditer: the leftmost match, then on from its end
+        for at in self.firsts.anywhere(text, start, end):
+            if at < after:
+                continue
+            match = self.compiled.match(text, at, end)
+            if match:
+                yield match
+                after = max(match.end(), at + 1)
+
+
+def first_literals(pattern: re.Pattern[str]) -> set[str] | None:
+    """Strings one of which every match of `pattern` starts with, or None when that cannot be
+    told (a match may start with a character class, a repeat, or be empty). Lets a pattern
+    be tried only where such a string occurs, with the same matches as `finditer`."""
+    try:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a pattern the parser of this Python version reads differently
+        return None
+    return _firsts(list(parsed))
+
+
+def _firsts(items: list) -> set[str] | None:
+    index = 0
+    while index < len(items) and items[index][0] in _ZERO_WIDTH:
+        index += 1
+    if index == len(items):
+        return None  # can match the empty string
+    op, value = items[index]
+    if op is _sre.LITERAL:
+        run = ""
+        while index < len(items) and items[index][0] is _sre.LITERAL:
+            run += chr(items[index][1])
+            index += 1
+        return {run}
+    if op is _sre.SUBPATTERN:
+        return _firsts(list(value[-1]))
+    if op is _sre.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            firsts = _firsts(list(branch))
+            if firsts is None:
+                return None
+            found |= firsts
+        return found
+    return None
+
+
+def literal_head(literal: str) -> str:
+    """The leading word characters of a lexicon entry: every match of it starts with them."""
+    found = re.match(r"\w+", literal)
+    return found.group() if found else ""
 
 
 class CueIndex:
@@ -207,6 +339,7 @@ class CueIndex:
     def __init__(self, table: dict[str, list[str]]):
         self.by_prefix: dict[str, list[tuple[re.Pattern[str], str]]] = {}
         leftovers: dict[str, list[str]] = {}
+        heads: list[str] = []
         for key, cues in table.items():
             for cue in cues or []:
                 if cue.startswith("re:"):
@@ -222,12 +355,18 @@ class CueIndex:
                 # only tries word starts, so match from the position itself.
                 body = single.pattern.replace("(?<![\\w])", "", 1)
                 self.by_prefix.setdefault(literal[:3], []).append((re.compile(body), key))
-        self.leftovers = {key: cue_pattern(cues) for key, cues in leftovers.items()}
+                heads.append(literal_head(literal))
+        self.leftovers = {
+            key: LiteralStartPattern(pattern)
+            for key, cues in leftovers.items()
+            if (pattern := cue_pattern(cues)) is not None
+        }
+        self.heads = HeadFinder(heads)
 
     def find(self, folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
         found = []
-        for word in _WORD_START.finditer(folded, start, end):
-            at = word.start()
+        # Only word starts where some cue's head begins can match: the automaton finds them.
+        for at in self.heads.starts(folded, start, end):
             for pattern, key in self.by_prefix.get(folded[at : at + 3], ()):
                 match = pattern.match(folded, at, end)
                 if match:

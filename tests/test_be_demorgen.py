@@ -1,6 +1,5 @@
 """De Morgen (nl, RSS with a keyword filter; two articles behind the DM+ paywall)."""
 
-import pytest
 from lxml import etree
 
 from db.documents import canonicalize
@@ -52,11 +51,6 @@ def test_ghent_block_is_dated_on_the_day():
     assert any(e.type == "in_force" and e.date.isoformat() == "2026-06-23" for e in ghent[0].events)
 
 
-@pytest.mark.xfail(
-    reason="extractor: 'leerkracht Nederlands' is read as the Netherlands, and 'een verbod zou "
-    "weinig uithalen' after 'vertelde' as reported speech of a decision",
-    strict=False,
-)
 def test_column_about_homework_is_not_a_ban():
     document = by_url(check_source("be_demorgen"), "b5a61e8f")
     assert extraction(document).measures == []

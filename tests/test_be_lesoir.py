@@ -1,6 +1,5 @@
 """Le Soir (fr, RSS with a keyword filter; two Le Soir+ articles behind the paywall)."""
 
-import pytest
 from lxml import etree
 
 from db.documents import canonicalize
@@ -43,11 +42,6 @@ def test_school_debate_is_not_a_ban():
     assert extraction(document).measures == []
 
 
-@pytest.mark.xfail(
-    reason="extractor: 'Anvers n'envisageait pas, à ce stade, de mesure similaire' is taken as "
-    "an Antwerp block",
-    strict=False,
-)
 def test_antwerp_without_plans_is_not_a_measure():
     document = by_url(check_source("be_lesoir"), "729874")
     assert all(m.jurisdiction != "be-antwerpen" for m in extraction(document).measures)

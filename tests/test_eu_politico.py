@@ -1,6 +1,5 @@
 """POLITICO Europe (en, WordPress RSS with a keyword filter; one story updated days later)."""
 
-import pytest
 from lxml import etree
 
 from db.documents import canonicalize
@@ -42,11 +41,6 @@ def test_code_of_practice_analysis_is_not_a_ban():
     assert extraction(document).measures == []
 
 
-@pytest.mark.xfail(
-    reason="extractor: 'remove the app from their personal phones' is read as an app-store "
-    "removal, not as a ban on devices",
-    strict=False,
-)
 def test_parliament_tiktok_ban_is_restrictive():
     document = by_url(check_source("eu_politico"), "remove-tiktok-work-phones")
     assert ("eu-ep", "tiktok", "restrictive") in measures_in([document])

@@ -15,9 +15,20 @@ def test_extraction_does_not_regress():
     report = evaluate(REPO_ROOT / "eval" / "gold")
     assert report.documents >= 60
     triple = report.score("jurisdiction+product+action")
-    assert triple.precision >= 0.97 and triple.recall >= 0.89, (triple.precision, triple.recall)
+    assert triple.precision >= 0.98 and triple.recall >= 0.91, (triple.precision, triple.recall)
     dates = report.score("event dates")
-    assert dates.precision >= 0.84 and dates.recall >= 0.80, (dates.precision, dates.recall)
+    assert dates.precision >= 0.85 and dates.recall >= 0.80, (dates.precision, dates.recall)
+
+
+def test_held_out_set_does_not_regress():
+    """eval/heldout was written apart from the rules; its floors sit just under today's figures
+    (triples P 0.735 R 0.610, dates P 0.889 R 0.750), so a rule that only fits eval/gold shows."""
+    report = evaluate(REPO_ROOT / "eval" / "heldout")
+    assert report.documents >= 24
+    triple = report.score("jurisdiction+product+action")
+    assert triple.precision >= 0.70 and triple.recall >= 0.58, (triple.precision, triple.recall)
+    dates = report.score("event dates")
+    assert dates.precision >= 0.85 and dates.recall >= 0.72, (dates.precision, dates.recall)
 
 
 def test_documents_without_a_measure_mostly_yield_none():
