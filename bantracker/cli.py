@@ -205,12 +205,20 @@ def _build(
     crawled: list | None = None,
 ) -> None:
     """`crawled`: the SourceRuns of a crawl made for this build, kept in its run record."""
+    from db.fingerprint import unchanged
+
+    sources = load_sources_or_fail(sources_dir)
+    if kind == "build" and unchanged(
+        paths.archive, paths.work_db, paths.public_db, sources, as_of, REVIEWS_DIR
+    ):
+        # answered before the extractor is even imported: a no-op costs a process start
+        click.echo(f"nothing to rebuild: archive, code and reviews unchanged ({paths.public_db})")
+        return
     from bantracker.update import figures_of, source_warning
     from db.build import build
     from db.checks import CheckFailed
     from db.history import Run, log_run
 
-    sources = load_sources_or_fail(sources_dir)
     started = now()
     run = Run(run_id=run_id_for(started), kind=kind, started=started.isoformat())
     for result in crawled or []:

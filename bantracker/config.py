@@ -6,7 +6,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# libyaml's safe loader: the same documents as yaml.SafeLoader, read six times faster (the
+# gazetteer alone took 0.3 s to read in pure Python, at every start of every command).
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SOURCES_DIR = REPO_ROOT / "crawlers" / "sources"
 DEMO_PAGES_DIR = REPO_ROOT / "demo" / "pages"
 METADATA_FILE = REPO_ROOT / "metadata.yml"

@@ -27,20 +27,20 @@ from sqlite_utils import Database
 
 from bantracker.sources import Source
 from db import claims as claims_module
-from db import documents as documents_module
 from db.api_documents import API_DOCUMENTS
-from db.archive_reader import Record, archive_files, read_archive, read_body
+from db.archive_reader import Record, read_archive, read_body
 from db.checks import check_database
 from db.claims import Extraction, extract
 from db.dates import grammar
 from db.decoding import decode_body
 from db.documents import Document, canonicalize, html_document, pdf_document
 from db.feed_hints import feed_hints, listing_hints
+from db.fingerprint import code_version, inputs_fingerprint, stamp_path
 from db.history import Run, append_jsonl, diff, latest_runs, read_jsonl, write_history_tables
 from db.language import detect
 from db.pdf_text import looks_pdf
 from db.public import write_public
-from db.reference import LEXICON_DIR, REFERENCE_DIR, load_reference, patterns_for
+from db.reference import load_reference, patterns_for
 from db.resolve import DocInfo, Measure, resolve
 from db.reviews import apply_reviews, load_reviews
 from db.schema import create_schema, enable_search
@@ -72,43 +72,6 @@ class BuildReport:
         return {k: v for k, v in self.__dict__.items() if k != "warnings"} | {
             "warnings": len(self.warnings)
         }
-
-
-def code_version() -> str:
-    """Changes whenever the extractor, its lexicons or reference data change. Every module of
-    the db package counts: documents and claims depend on dates, text, reference, language and
-    decoding, and a cached extraction from older code must never survive a change there."""
-    digest = hashlib.sha256()
-    digest.update(documents_module.EXTRACTOR_VERSION.encode())
-    digest.update(claims_module.EXTRACTOR_VERSION.encode())
-    for path in sorted(Path(documents_module.__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
-    for directory in (LEXICON_DIR, REFERENCE_DIR):
-        for path in sorted(directory.glob("*.yml")):
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def inputs_fingerprint(
-    archive_dir: Path,
-    public_db: Path,
-    sources: dict[str, Source],
-    as_of: date,
-    reviews_dir: Path | None,
-) -> str:
-    """Everything a build depends on, without reading the archive: its files' names, sizes and
-    modification times, the code and lexicons, the declarations, the reviews and the date."""
-    digest = hashlib.sha256()
-    digest.update(f"{code_version()}|{public_db.resolve()}|{as_of}".encode())
-    for path in archive_files(archive_dir):
-        stat = path.stat()
-        digest.update(f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
-    for source in sorted(sources):
-        digest.update(json.dumps(sources[source].raw, sort_keys=True, default=str).encode())
-    if reviews_dir is not None:
-        for path in sorted(reviews_dir.glob("*.yml")):
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 class Cache:
@@ -366,7 +329,7 @@ def build(
     """Rebuild both databases from the archive. Raises CheckFailed (nothing swapped) when the
     new database does not pass its checks."""
     report = BuildReport()
-    stamp = work_db.with_name("build.fingerprint")
+    stamp = stamp_path(work_db)
     fingerprint = inputs_fingerprint(archive_dir, public_db, sources, as_of, reviews_dir)
     unchanged = stamp.exists() and stamp.read_text() == fingerprint
     if skip_unchanged and work_db.exists() and public_db.exists() and unchanged:
