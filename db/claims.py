@@ -166,6 +166,7 @@ class DocMeasure:
     cues: set[str] = field(default_factory=set)  # the lexicon keys that named the action
     immediate: bool = False  # "with immediate effect": in force the day it is announced
     placed: bool = True  # False when no word of its sentence named the place
+    extension: bool = False  # "extends its ban to": the news is the widening of a measure
 
     @property
     def action(self) -> str:
@@ -208,6 +209,9 @@ class SentenceFacts:
     suspends: bool = False
     immediate: bool = False
     language: str = ""
+    # products named only after the measure ("The cabinet advises against apps from ...
+    # The reason is the debate about TikTok"): see _defer_products
+    deferred: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -229,6 +233,36 @@ def _entities(text: str, folded: str, patterns: Patterns, start: int, end: int) 
             if entity is not None and not any(f.start <= m.start() < f.end for f in found):
                 found.append(Mention(entity.kind, entity.id, m.start(), m.end(), entity))
     return sorted(found, key=lambda m: m.start)
+
+
+LONE_X = re.compile(r"(?<![\w.@/-])X(?![\w'’.@/-])")
+LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|en|et|und|or|of|ou|oder|sowie))\s*")
+
+
+def _listed_x(text: str, folded: str, entities: list[Mention]) -> list[Mention]:
+    """A bare 'X' is too ambiguous to be a gazetteer alias, but listed among other platforms
+    ("Facebook, Instagram, TikTok, X en YouTube") it is the former Twitter."""
+    if "X" not in text:
+        return entities
+    products = [m for m in entities if m.kind == "product"]
+    if not products:
+        return entities
+    ref = load_reference()
+    if "x" not in ref.products:
+        return entities
+    added = []
+    for m in LONE_X.finditer(text):
+        if any(e.start <= m.start() < e.end for e in entities):
+            continue
+        if any(
+            LIST_GAP.fullmatch(folded, p.end, m.start())
+            or LIST_GAP.fullmatch(folded, m.end(), p.start)
+            for p in products
+            if p.end <= m.start() or p.start >= m.end()
+        ):
+            entity = Entity("product", "x", ref.products["x"])
+            added.append(Mention("product", "x", m.start(), m.end(), entity))
+    return sorted([*entities, *added], key=lambda m: m.start) if added else entities
 
 
 FAR_AFTER = 80
@@ -281,6 +315,7 @@ class Scan:
             modifiers.setdefault(name, []).append((s, e))
         anaphora = [(m.start(), m.end()) for m in ANAPHORA.finditer(folded)]
         entities = _entities(text, folded, patterns, 0, end)
+        entities = _listed_x(text, folded, entities)
         for m in entities:
             if _names_a_member_state(m, folded):
                 m.value = f"context:region:{m.value}"
@@ -450,7 +485,9 @@ def split_clauses(
 
 def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | None:
     """The kind of measure a sentence reports, from its cues."""
-    kinds = {m.value: m for m in facts.actions}
+    kinds: dict[str, Mention] = {}
+    for m in facts.actions:
+        kinds.setdefault(m.value, m)  # the first word of each kind: the one that reports it
     if not kinds:
         return None
     restrictive = [k for k in ("block", "ban", "restrict") if k in kinds]
@@ -459,8 +496,8 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
     if "lift" in kinds and not _lifted_later(kinds, folded):
         return "lift", kinds["lift"]
     if "court_ruling" in kinds and (
-        restrictive or "remove_from_app_store" in kinds or facts.anaphora
-    ):
+        restrictive or "remove_from_app_store" in kinds or facts.anaphora or facts.suspends
+    ):  # "a judge halted the measures against the app": a ruling that suspends one
         return "court_ruling", kinds["court_ruling"]
     if (
         "vote" in kinds
@@ -471,6 +508,8 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
     if facts.hypothetical and parliamentary and restrictive:
         return "proposal", kinds[restrictive[0]]
     if "proposal" in kinds and restrictive and not _decided(kinds, restrictive, sentence):
+        return "proposal", kinds["proposal"]
+    if "proposal" in kinds and restrictive and _describes_a_plan(kinds, restrictive, sentence):
         return "proposal", kinds["proposal"]
     if "remove_from_app_store" in kinds:
         return "remove_from_app_store", kinds["remove_from_app_store"]
@@ -501,6 +540,21 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
 
 
 REMOVE_REACH = 30
+# the modal that states what a draft provides ("Beamte sollen TikTok nicht mehr nutzen dürfen,
+# sieht der Entwurf vor", "officials would no longer be allowed to ... under the bill")
+PLAN_MODAL = re.compile(
+    r"(?<![\w])(?:soll|sollen|zou|zouden|zullen|would|will|serait|seraient|devra|devront)(?![\w])"
+)
+
+
+def _describes_a_plan(kinds: dict[str, Mention], restrictive: list[str], sentence: str) -> bool:
+    """A bill or draft named with a ban cue in the future or intended mood describes what the
+    draft would do, not a ban in force, whatever the word order ("sollen ... dürfen")."""
+    return (
+        bool(BILL.search(sentence) or "entwurf" in sentence or "proposal" in sentence)
+        and bool(PLAN_MODAL.search(sentence))
+        and not DECIDED.search(sentence)
+    )
 
 
 def _removes_the_product(facts: SentenceFacts, cue: Mention, folded: str) -> bool:
@@ -739,7 +793,11 @@ def event_type_for(
         action = next((k for k in clause_cues if k in FAMILY), "ban")
     if action == "court_ruling":
         return "court_ruling"
-    parliamentary = bool(PARLIAMENT_WORDS.search(folded, left, right))
+    # a parliament passing a ban adopts it; a vote is its own step only for a vote or a bill
+    parliamentary = bool(PARLIAMENT_WORDS.search(folded, left, right)) and action in (
+        "vote",
+        "proposal",
+    )
     order = ["lifted", "suspended", "extended", "in_force", "adopted"]
     if parliamentary:
         order.insert(4, "vote")
@@ -765,6 +823,18 @@ REQUEST = re.compile(
 ORDERED = re.compile(
     r"(?<![\w])(?:lassen|liess|ließ|lasst|laat|liet|lieten|fait|fit|faire|ordered|ordonne\w*|"
     r"orders|beval|angeordnet|ordnete|asked|vroeg|demande)(?![\w])"
+)
+LIST_WORD = re.compile(r"(?<![\w])(?:list|lijst|liste)(?![\w])")
+# a measure described by the state it left ("no longer to be found in the App Store")
+STATE_CUE = re.compile(
+    r"(?<![\w])(?:no\s+longer|niet\s+(?:meer|langer)|plus|nicht\s+mehr)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:available|downloadable|listed|found|te\s+vinden|te\s+downloaden|beschikbaar|disponible|"
+    r"telechargeable|verfugbar|erhaltlich|zu\s+finden)"
+)
+# "announced that it would prohibit app stores from ...": the step is to come, not taken
+REPORTED_FUTURE = re.compile(
+    r"(?<![\w])(?:would|will|zou|zouden|zal|zullen|serait|seraient|sera|seront|wird|werden)\s+(?:[\w'-]+\s+){0,3}?(?:prohibit|ban|block|remove|bar|verbied|verbieden|"
+    r"blokkeren|verwijderen|interdire|bloquer|retirer|verbieten|sperren|entfernen)\w*"
 )
 # a subordinate clause that dates another, earlier event
 AFTER_CLAUSE = re.compile(
@@ -810,6 +880,7 @@ def extract(
         days = [d.value for d in whole.dates if d.precision == "day"]
         anchor = days[-1] if days else anchor
     relevant = any(f.products for f in facts)
+    _defer_products(facts, folded)
 
     title_products = {p.value for p in facts[0].products} if facts else set()
     context = document_context(
@@ -864,7 +935,8 @@ def extract(
         chosen = choose_action(f, folded)
         near_last = bool(measures) and sentence.index - measures[-1].sentences[-1] <= 2
         same_place = bool(measures) and all(
-            _place_jurisdiction(m, ref, context) == measures[-1].jurisdiction for m in f.places
+            _place_jurisdiction(m, ref, context) == measures[-1].jurisdiction
+            for m in _acting_places(f, folded)
         )
         dates_last = f.anaphora or f.products or (near_last and same_place)
         if chosen is None and not measures and f.dates and not f.negated and sentence.index <= 4:
@@ -883,7 +955,9 @@ def extract(
             )
             continue
         if chosen is None or f.negated or (f.hypothetical and chosen[0] not in HYPOTHETICAL_OK):
-            if f.products:
+            # products a negated sentence names are the ones left out ("messaging apps such as
+            # WhatsApp are exempted"): later references to "the law" are not about them
+            if f.products and not f.negated:
                 previous = (
                     previous[0] if previous else main_jurisdiction or "",
                     {p.value for p in f.products},
@@ -892,11 +966,16 @@ def extract(
         action, cue = chosen
         if f.company and not f.places:
             continue
+        listed_on: DocMeasure | None = None
         if action == "same":
             if not measures or measures[-1].family not in ("restrictive", "app_store"):
                 continue
             action = measures[-1].action
-        if action == "warning" and not _by_an_authority(f, folded, ref):
+            if LIST_WORD.search(folded, cue.start, cue.end):
+                listed_on = measures[-1]  # "X and Y were already on that list"
+        if action == "warning" and not _by_an_authority(
+            f, folded, ref, [g for g in facts if g is not f and _same_paragraph_or_title(g, f)]
+        ):
             continue  # anyone can warn; a measure needs an authority that does
         products = {p.value for p in f.products}
         if not products and chosen[0] == "same":
@@ -911,7 +990,22 @@ def extract(
         ):
             # the article's subject, named in its title ("The amendment was adopted ...")
             products = set(title_products) or (set(previous[1]) if previous else set())
+        if not products and f.deferred:
+            products = set(f.deferred)
         if not products:
+            continue
+        if (
+            action == "vote"
+            and not f.products
+            and f.anaphora
+            and measures
+            and measures[-1].family == "restrictive"
+            and choose_jurisdiction(f, cue.start, folded, ref, context)[0]
+            in (None, measures[-1].jurisdiction)
+        ):
+            # "The law that sets the ban was passed by parliament last November": the passing
+            # of the measure already reported (its adoption), not a vote on a new one
+            _add_evidence(measures[-1], f, action, folded, patterns, published, document_id, claims)
             continue
         if (
             not f.products
@@ -993,6 +1087,7 @@ def extract(
             dm.actions.append((action, 2.0 if sentence.index == 0 else 1.0))
             dm.cues.add(cue.value)
             dm.immediate = f.immediate
+            dm.extension = bool(EXTENSION.search(folded, sentence.start, sentence.end))
             dm.sentences.append(sentence.index)
             dm.precedents.extend(precedents)
             dm.claims.append(claim("action", action, cue.start, cue.end))
@@ -1040,8 +1135,14 @@ def extract(
                 kind = event_type_for(
                     d, action, folded, patterns, published, sentence.end, sentence.start, f.actions
                 )
-                immediate = action in IMMEDIATE and not REQUEST.search(
-                    folded, sentence.start, sentence.end
+                if kind == "announced" and STATE_CUE.search(folded, cue.start, cue.end):
+                    # "By Tuesday the app could no longer be found in the stores": an observed
+                    # state dates no decision; only a stated start ("since 15 February") counts
+                    continue
+                immediate = (
+                    action in IMMEDIATE
+                    and not REQUEST.search(folded, sentence.start, sentence.end)
+                    and not REPORTED_FUTURE.search(folded, sentence.start, sentence.end)
                 )
                 if (
                     kind == "announced"
@@ -1077,6 +1178,13 @@ def extract(
                             "vote", f"{count.group(1)}-{count.group(2)}", count.start(), count.end()
                         )
                     )
+            if listed_on is not None and listed_on.jurisdiction == dm.jurisdiction:
+                # products on the same list fall under the same rule from the same day
+                for e in listed_on.events:
+                    if e.type == "in_force" and not any(x.type == "in_force" for x in dm.events):
+                        dm.events.append(
+                            EventClaim(e.type, e.date, e.precision, e.relative, e.claim, True)
+                        )
             measures.append(dm)
             for model in dict.fromkeys(precedents):
                 # "following the Commission": the model took the same kind of measure earlier
@@ -1115,7 +1223,9 @@ def extract(
                 first_news, f, folded, patterns, published, document_id, claims, context
             )
     merged = _fold_investigations(merge_document_measures(_place_headlines(measures)))
+    _recall_late_measures(merged)
     for dm in merged:
+        _date_extension(dm)
         _in_force_when_immediate(dm)
         _prefer_stated_in_force(dm)
     _attach_reasons(merged, facts, claims, document_id)
@@ -1146,7 +1256,7 @@ def _add_dated_steps(
     if f.company or (f.products and not ({p.value for p in f.products} & dm.products)):
         return
     ref = load_reference()
-    places = {_place_jurisdiction(m, ref, context) for m in f.places}
+    places = {_place_jurisdiction(m, ref, context) for m in _acting_places(f, folded)}
     if places - {dm.jurisdiction}:
         return
     s, e = f.sentence.start, f.sentence.end
@@ -1212,6 +1322,14 @@ def _add_dated_steps(
             )
 
 
+def _acting_places(f: SentenceFacts, folded: str) -> list[Mention]:
+    """The places of a sentence that may act, leaving out those in a prepositional phrase
+    ("in a letter to the House of Representatives", "servers in China")."""
+    return [
+        m for m in f.places if m.kind != "jurisdiction" or not _locates_something_else(m, f, folded)
+    ]
+
+
 def _dated_target(
     measures: list[DocMeasure],
     f: SentenceFacts,
@@ -1244,6 +1362,68 @@ def _takes_effect_at_once(dm: DocMeasure, kind: str, d: DateMention) -> bool:
     )
 
 
+# words for what a measure targets when it does not name it yet ("apps from countries with an
+# offensive cyber programme", "KI-Anwendungen", "les réseaux sociaux")
+GENERIC_PRODUCT = re.compile(
+    r"(?<![\w])(?:apps?|applications?|applicaties|applis?|\w*anwendungen|\w*toepassingen|"
+    r"chatbots?|software|logiciels?|tools|outils|platforms|plateformes|plattformen|"
+    r"social\w*\s*media|sociale\s*media|soziale\w*\s*medien|reseaux\s+sociaux|"
+    r"\w*diensten|\w*dienste|services)(?![\w])"
+    r"|(?<![\w])(?:social\w*media|sozial\w*medien)\w*"  # "socialemediaverbod"
+)
+
+
+TARGET_WORDS = re.compile(
+    r"(?<![\w])(?:such\s+as|including|among\s+them|affected|covered|concerns?|reason|"
+    r"gaat\s+(?:het\s+)?om|onder\s+(?:meer|andere)|zoals|waaronder|aanleiding|betreft|"
+    r"getroffen|notamment|parmi\s+lesquel\w*|concerne\w*|vise\w*|raison|"
+    r"betroffen|etwa|darunter|unter\s+anderem|beispielsweise|anlass|grund)(?![\w])"
+)
+
+
+def _defer_products(facts: list[SentenceFacts], folded: str) -> None:
+    """A measure stated before its product is named ("Civil servants are advised against apps
+    from countries with an offensive cyber programme. [...] The reason is the debate about
+    TikTok"): the measure waits for the first product named in the rest of its paragraph or
+    the sentence after it, unless a product was named just before (then it refers to that)."""
+    last_product_at = -10
+    for i, f in enumerate(facts):
+        index = f.sentence.index
+        if f.products:
+            last_product_at = index
+            continue
+        if index - last_product_at <= PRODUCT_REACH or f.negated or not f.actions:
+            continue
+        if not GENERIC_PRODUCT.search(folded, f.sentence.start, f.sentence.end):
+            continue
+        paragraph_end = max(
+            (g.sentence.index for g in facts if g.sentence.paragraph == f.sentence.paragraph),
+            default=index,
+        )
+        limit = max(paragraph_end + 1, index + 2)
+        for later in facts[i + 1 :]:
+            if later.sentence.index > limit:
+                break
+            if later.products:
+                # a product sentence that reports a measure of another place is that place's
+                # ("... instead of a list of banned apps. Ghent blocked Grok on Tuesday.")
+                other_place = (
+                    later.actions
+                    and later.places
+                    and f.places
+                    and not {m.value for m in later.places} & {m.value for m in f.places}
+                )
+                # the product sentence says what the measure covers ("It concerns apps such as
+                # TikTok", "Betroffen ist etwa TikTok") or reports the measure itself; a product
+                # merely named next ("Experts say TikTok is the most popular") is not its target
+                names_target = bool(later.actions) or bool(
+                    TARGET_WORDS.search(folded, later.sentence.start, later.sentence.end)
+                )
+                if names_target and not later.negated and not later.company and not other_place:
+                    f.deferred = {p.value for p in later.products}
+                break
+
+
 LEAD_SENTENCES = 3
 PRODUCT_REACH = 3
 HYPOTHETICAL_OK = {"proposal", "vote", "remove_from_app_store", "warning"}
@@ -1263,24 +1443,63 @@ COMMENTATORS = re.compile(
 )
 
 
-def _by_an_authority(f: SentenceFacts, folded: str, ref: Reference) -> bool:
-    """A warning is a measure only when an authority gives it: a regulator, a ministry, a
-    government, a prosecutor, named or referred to by what it is ("the regulator")."""
+def _same_paragraph_or_title(other: SentenceFacts, f: SentenceFacts) -> bool:
+    return other.sentence.index == 0 or other.sentence.paragraph == f.sentence.paragraph
+
+
+def _authorities_in(f: SentenceFacts, folded: str, ref: Reference) -> list[int]:
+    """Where a sentence names an authority: a regulator, a ministry, a government, a
+    prosecutor, named or referred to by what it is ("the regulator"), or a country (or region)
+    named as the subject of its clause ("Die Niederlande rieten ... ab": a state advises through
+    its government), not one in a prepositional phrase ("apps from countries hostile to the
+    Netherlands") nor a nationality adjective of commentators ("Dutch experts")."""
     start, end = f.sentence.start, f.sentence.end
-    authorities = [
+    found = [
         m.start
         for m in f.places
         if m.kind == "actor"
         and ref.actors[m.value]["kind"] in AUTHORITIES
         and ref.actors[m.value].get("decides", True)
     ]
-    authorities += [m.start() for m in AUTHORITY_WORDS.finditer(folded, start, end)]
+    found += [m.start() for m in AUTHORITY_WORDS.finditer(folded, start, end)]
+    for m in f.places:
+        row = ref.jurisdictions.get(m.value) if m.kind == "jurisdiction" else None
+        if row is None or row["level"] == "institution":
+            continue
+        names = {fold_phrase(row[f"name_{lang}"]) for lang in ("en", "nl", "fr", "de")}
+        if fold_phrase(folded[m.start : m.end]) not in names:
+            continue  # an adjective ("Dutch", "niederländische"): it qualifies a noun
+        if COMMENTATORS.match(folded, m.end + 1) or _locates_something_else(m, f, folded):
+            continue
+        found.append(m.start)
+    return found
+
+
+def _by_an_authority(
+    f: SentenceFacts, folded: str, ref: Reference, near: list[SentenceFacts] | None = None
+) -> bool:
+    """A warning is a measure only when an authority gives it. Advice is often given in the
+    passive ("Civil servants are advised against ...", "Rijksambtenaren wordt ontraden ...")
+    with the authority named in the headline or elsewhere in the paragraph (`near`)."""
+    start, end = f.sentence.start, f.sentence.end
+    authorities = _authorities_in(f, folded, ref)
+    commentator = COMMENTATORS.search(folded, start, end)
     if not authorities:
-        return False
+        if commentator is not None or not PASSIVE_ADVICE.search(folded, start, end):
+            return False
+        return any(_authorities_in(other, folded, ref) for other in near or [])
     # "Several groups said the government should publish rules, and warned ...": the warning
     # is the commentators', whose subject comes before any authority
-    commentator = COMMENTATORS.search(folded, start, end)
     return commentator is None or min(authorities) < commentator.start()
+
+
+# advice with no subject: the authority is named elsewhere ("users are advised against")
+PASSIVE_ADVICE = re.compile(
+    r"(?<![\w])(?:wordt|worden|werd|werden)\s+(?:[\w'-]+\s+){0,5}?(?:ontraden|afgeraden|gewaarschuwd)"
+    r"|(?<![\w])(?:are|is|were|was|been)\s+(?:[\w'-]+\s+){0,3}?(?:advised|warned|urged|told)"
+    r"|(?<![\w])(?:il\s+est|est|sont)\s+(?:[\w'-]+\s+){0,3}?(?:deconseill|mis\w*\s+en\s+garde)"
+    r"|(?<![\w])(?:wird|werden|wurde|wurden)\s+(?:[\w'-]+\s+){0,5}?(?:abgeraten|gewarnt)"
+)
 
 
 def _scene(
@@ -1316,6 +1535,54 @@ def _in_force_when_immediate(dm: DocMeasure) -> None:
             dm.events.append(
                 EventClaim("in_force", e.date, e.precision, e.relative, c, derived=True)
             )
+
+
+# "Australia extends its ban to Reddit", "breidt zijn verbod uit", "étend l'interdiction",
+# "weitet das Verbot aus": an existing measure now covers more
+EXTENSION = re.compile(
+    r"(?<![\w])(?:extend\w*\s+(?:[\w'-]+\s+){0,5}?(?:to|ban|block|restriction\w*)|"
+    r"expand\w*\s+(?:its|the|their)\s+(?:[\w-]+\s+)?(?:ban|block|list)|"
+    r"widen\w*\s+(?:its|the|their)\s+(?:[\w-]+\s+)?(?:ban|block|list)|"
+    r"breid\w*\s+(?:[\w'-]+\s+){0,8}?uit|uitgebreid|uitbreiding|"
+    r"etend\w*|elargi\w*|extension\s+(?:de\s+l'interdiction|du\s+blocage)|"
+    r"weite\w*\s+(?:[\w-]+\s+){0,8}?aus|ausgeweitet|ausweitung|erweitert|erweitern)(?![\w])"
+)
+
+
+RECALLED_DAYS = 20
+
+
+def _recall_late_measures(measures: list[DocMeasure]) -> None:
+    """News puts its news first: once the lead reports a dated measure, a measure first told
+    deep in the body whose dates all lie well before it is context the article recalls
+    ("Montana had banned the app in 2023"), not news of the same days (a round-up of cities
+    that followed suit that week stays news)."""
+    lead = [dm for dm in measures if dm.role == "news" and min(dm.sentences) <= LEAD_SENTENCES]
+    if not lead:
+        return
+    places = {dm.jurisdiction for dm in lead}
+    news_days = [d for dm in lead for d in dm.event_dates()]
+    if not news_days:
+        return
+    for dm in measures:
+        if dm.role != "news" or dm in lead or dm.jurisdiction in places:
+            continue
+        days = dm.event_dates()
+        if days and all((min(news_days) - d).days > RECALLED_DAYS for d in days):
+            dm.role = "background"
+            for c in dm.claims:
+                c.role = "background"
+
+
+def _date_extension(dm: DocMeasure) -> None:
+    """The date a document gives for an extension is the extension's, not the start of the
+    measure it widens (the products it names are the newly covered ones)."""
+    if not dm.extension:
+        return
+    for e in dm.events:
+        if e.type == "announced":
+            e.type = "extended"
+            e.claim.field = "date_extended"
 
 
 def _prefer_stated_in_force(dm: DocMeasure) -> None:
@@ -1564,6 +1831,7 @@ def _absorb(target: DocMeasure, dm: DocMeasure) -> None:
     target.sentences += dm.sentences
     target.cues |= dm.cues
     target.immediate = target.immediate or dm.immediate
+    target.extension = target.extension or dm.extension
     target.vote = target.vote or dm.vote
     if dm.role == "news":
         target.role = "news"

@@ -253,6 +253,12 @@ def find_dates(
         add(m.start(), m.end(), _safe_date(int(m[2]), g.months[m[1]], 1), "month", False)
     if published is not None:
         for m in g.month_only.finditer(folded):
+            said = g.years_after.match(folded, m.end(1)) if g.years_after else None
+            if said:
+                # "eind november vorig jaar", "in March last year": the year the words name
+                year = published.year + g.year_offsets[" ".join(said[1].split())]
+                add(m.start(1), said.end(), _safe_date(year, g.months[m[1]], 1), "month", True)
+                continue
             forward = _looks_forward(folded, m.start(), g)
             add(m.start(1), m.end(1), month_of(g.months[m[1]], published, forward), "month", True)
     for m in YEAR.finditer(folded):

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from bantracker.config import FAST_LOADER
 from db.claims import extract
 
 
@@ -86,7 +87,10 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
         if path.is_dir()
         else [path]
     )
-    return [yaml.safe_load(f.read_text(encoding="utf-8")) | {"_file": f.name} for f in files]
+    return [
+        yaml.load(f.read_text(encoding="utf-8"), Loader=FAST_LOADER) | {"_file": f.name}
+        for f in files
+    ]
 
 
 def evaluate(gold_path: Path) -> Report:

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from bantracker.config import FAST_LOADER
 from db.text import CueIndex, HeadFinder, LiteralStartPattern, cue_pattern, fold_phrase
 
 HERE = Path(__file__).resolve().parent
@@ -74,7 +75,7 @@ CATEGORIES = (
 
 def read_yaml(path: Path) -> Any:
     with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=FAST_LOADER)
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,31 @@ def _entity_aliases(ref: Reference) -> tuple[dict[str, Entity], dict[str, Entity
         for names in (row.get("aliases") or {}).values():
             for alias in names:
                 add(alias, entity)
+        if row["level"] == "national":
+            for alias in (row.get("aliases") or {}).get("nl", []):
+                uninflected = dutch_uninflected(alias)
+                if uninflected:
+                    add(uninflected, entity)
     return aliases, acronyms
+
+
+# uninflected forms that are also common words or names ("Frans Timmermans", "pools")
+_NOT_ADJECTIVES = {"frans", "pools"}
+
+
+def dutch_uninflected(alias: str) -> str | None:
+    """A Dutch nationality adjective is inflected before a de-word ("de Australische regering")
+    and not before a neuter one ("het Australisch parlement", "Australisch socialemediaverbod"):
+    the lexicon lists the inflected form, news uses both."""
+    if " " in alias or not alias[:1].isupper() or not alias.endswith(("se", "sche")):
+        return None
+    if alias.endswith("ese"):
+        form = alias[:-3] + "ees"  # Chinese -> Chinees, Nepalese -> Nepalees
+    elif alias.endswith("iase"):
+        form = alias[:-4] + "iaas"  # Indiase -> Indiaas
+    else:
+        form = alias[:-1]  # Australische -> Australisch, Italiaanse -> Italiaans
+    return None if form.lower() in _NOT_ADJECTIVES else form
 
 
 @cache

@@ -15,20 +15,20 @@ def test_extraction_does_not_regress():
     report = evaluate(REPO_ROOT / "eval" / "gold")
     assert report.documents >= 60
     triple = report.score("jurisdiction+product+action")
-    assert triple.precision >= 0.98 and triple.recall >= 0.91, (triple.precision, triple.recall)
+    assert triple.precision >= 0.98 and triple.recall >= 0.94, (triple.precision, triple.recall)
     dates = report.score("event dates")
-    assert dates.precision >= 0.85 and dates.recall >= 0.80, (dates.precision, dates.recall)
+    assert dates.precision >= 0.86 and dates.recall >= 0.81, (dates.precision, dates.recall)
 
 
 def test_held_out_set_does_not_regress():
     """eval/heldout was written apart from the rules; its floors sit just under today's figures
-    (triples P 0.735 R 0.610, dates P 0.889 R 0.750), so a rule that only fits eval/gold shows."""
+    (triples P 0.907 R 0.929, dates P 0.875 R 0.961), so a rule that only fits eval/gold shows."""
     report = evaluate(REPO_ROOT / "eval" / "heldout")
     assert report.documents >= 24
     triple = report.score("jurisdiction+product+action")
-    assert triple.precision >= 0.70 and triple.recall >= 0.58, (triple.precision, triple.recall)
+    assert triple.precision >= 0.90 and triple.recall >= 0.92, (triple.precision, triple.recall)
     dates = report.score("event dates")
-    assert dates.precision >= 0.85 and dates.recall >= 0.72, (dates.precision, dates.recall)
+    assert dates.precision >= 0.87 and dates.recall >= 0.95, (dates.precision, dates.recall)
 
 
 def test_documents_without_a_measure_mostly_yield_none():
@@ -117,3 +117,91 @@ def test_a_date_in_an_after_clause_dates_another_event():
         "the tool's public release on Nov. 30, 2022."
     )
     assert not {e for e in events(text, "en", published, "us") if e[2] == "2022-11-30"}
+
+
+def test_not_allowed_any_more_is_a_ban_in_four_languages():
+    published = date(2025, 3, 5)
+    assert found(
+        "Apps\n\nIn Österreich sind TikTok und Instagram auf Diensthandys nicht mehr erlaubt.",
+        "de",
+        published,
+        "at",
+    ) == {("at", "tiktok", "ban"), ("at", "instagram", "ban")}
+    assert ("be-vlg", "chatgpt", "ban") in found(
+        "AI\n\nHet gebruik van ChatGPT is voor Vlaamse ambtenaren niet toegestaan.", "nl", published
+    )
+    assert ("fr", "tiktok", "ban") in found(
+        "Apps\n\nEn France, TikTok et Instagram ne sont plus autorisés sur les téléphones "
+        "des élus.",
+        "fr",
+        published,
+    )
+    # "not be allowed to fall into Beijing's hands" is no ban
+    assert not found(
+        "Data\n\nIn the US, Gottheimer said DeepSeek data could not be allowed to fall into "
+        "Beijing's hands.",
+        "en",
+        published,
+        "us",
+    )
+
+
+def test_a_country_gives_advice_through_its_government():
+    published = date(2023, 3, 22)
+    text = "Apps\n\nAm Dienstag rieten die Niederlande ihren Beamten davon ab, TikTok zu nutzen."
+    assert found(text, "de", published, "ch") == {("nl", "tiktok", "warning")}
+    # commentators of a country are not the country
+    text = "Apps\n\nNiederländische Experten warnten am Dienstag vor TikTok."
+    assert not found(text, "de", published, "ch")
+
+
+def test_a_measure_waits_for_the_product_named_after_it():
+    published = date(2023, 3, 21)
+    text = (
+        "Kabinet ontraadt apps op werktelefoons\n\n"
+        "Rijksambtenaren wordt met onmiddellijke ingang ontraden om apps te gebruiken van "
+        "bedrijven uit landen met een offensief cyberprogramma. Het advies geldt voor "
+        "werktelefoons.\n\nAanleiding is de discussie over de app TikTok."
+    )
+    assert found(text, "nl", published, "nl") == {("nl", "tiktok", "warning")}
+    # a product merely named next is not the target; nor one another place acts on
+    text = (
+        "Sociale media\n\nHet Nederlandse kabinet heeft een verbod op sociale media voor kinderen "
+        "besproken. Volgens experts is TikTok het populairst."
+    )
+    assert not found(text, "nl", published, "nl")
+
+
+def test_an_extension_and_the_products_already_on_the_list():
+    published = date(2025, 11, 7)
+    text = (
+        "Verbod\n\nAustralië breidt zijn socialemediaverbod voor jongeren uit. "
+        "Het discussieplatform Reddit komt op de lijst van diensten die vanaf 10 december "
+        "geen accounts van tieners meer mogen hebben. "
+        "Dat maakte toezichthouder eSafety eerder deze week bekend.\n\n"
+        "Eerder stonden al Facebook, TikTok en X op die lijst."
+    )
+    assert found(text, "nl", published, "nl") == {
+        ("au", p, "ban") for p in ("reddit", "facebook", "tiktok", "x")
+    }
+    got = events(text, "nl", published, "nl")
+    assert ("au", "extended", "2025-11-01") in got and ("au", "in_force", "2025-12-10") in got
+
+
+def test_a_bill_that_says_what_may_no_longer_be_done_is_a_proposal():
+    text = (
+        "Entwurf\n\nIn Österreich sollen Beamte TikTok künftig nicht mehr auf Diensthandys "
+        "nutzen dürfen, sieht der Gesetzentwurf vor."
+    )
+    assert found(text, "de", date(2025, 3, 5), "at") == {("at", "tiktok", "proposal")}
+
+
+def test_a_department_acts_for_its_country():
+    text = (
+        "TikTok\n\nThe Commerce Department announced on Sept. 18 that it would prohibit app "
+        "stores from distributing TikTok."
+    )
+    published = date(2020, 9, 28)
+    assert found(text, "en", published, "us") == {("us", "tiktok", "remove_from_app_store")}
+    # a step announced for later is not in force the day it is announced
+    assert ("us", "in_force", "2020-09-18") not in events(text, "en", published, "us")

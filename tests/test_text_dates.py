@@ -104,3 +104,9 @@ def test_a_past_tense_outweighs_a_forward_word():
     got = dates("the app had been removed as of 6 p.m. on Saturday", "en", published)
     assert got == [("2025-02-15", "day")]
     assert dates("the rule applies from Saturday", "en", published) == [("2025-02-22", "day")]
+
+
+def test_a_month_with_the_year_named_after_it():
+    published = date(2025, 11, 7)
+    assert dates("eind november vorig jaar", "nl", published) == [("2024-11-01", "month")]
+    assert dates("in March last year", "en", published) == [("2024-03-01", "month")]
