@@ -167,13 +167,19 @@ class DocMeasure:
     immediate: bool = False  # "with immediate effect": in force the day it is announced
     placed: bool = True  # False when no word of its sentence named the place
     extension: bool = False  # "extends its ban to": the news is the widening of a measure
+    # the kind of measure a lifting ends ("lifted its ban on X": ban), so that a document that
+    # only reports the end still names the measure it ends
+    lifted: str = ""
 
     @property
     def action(self) -> str:
         totals: dict[str, float] = {}
         for kind, weight in self.actions:
             totals[kind] = totals.get(kind, 0.0) + weight
-        non_lift = {k: v for k, v in totals.items() if k != "lift"} or totals
+        non_lift = {k: v for k, v in totals.items() if k != "lift"}
+        if not non_lift and self.lifted:
+            return self.lifted
+        non_lift = non_lift or totals
         # on a tie, the words that reported the measure first ("only the paid version may be
         # used" before "staff were barred from pasting data into it": a restriction)
         return max(non_lift, key=lambda k: non_lift[k])
@@ -235,7 +241,23 @@ def _entities(text: str, folded: str, patterns: Patterns, start: int, end: int) 
     return sorted(found, key=lambda m: m.start)
 
 
-LONE_X = re.compile(r"(?<![\w.@/-])X(?![\w'’.@/-])")
+LONE_X = re.compile(r"(?<![\w.@/-])X(?![\w'’@/-])(?!\.\w)")
+# the words a measure puts before the platform it targets ("blocked access to X", "het verbod
+# op X", "le blocage de X", "die Sperre von X"): there a lone 'X' is the former Twitter even
+# when no other platform is listed with it (a descriptor, "the social network X", is not
+# enough: it often names where another product sits, "Grok, integrated into X")
+X_OBJECT_BEFORE = re.compile(
+    r"(?<![\w])(?:access\s+to|ban\s+on|block(?:ed|s|ing)?(?:\s+of)?|suspension\s+of|"
+    r"restrict(?:ed|s|ing)?|throttl\w*|unblock\w*|toegang\s+tot|verbod\s+op|blokk\w+(?:\s+van)?|"
+    r"blokkade\s+van|l'acces\s+a|blocage\s+de|interdiction\s+de|suspension\s+de|bloqu\w*|"
+    r"zugang\s+zu|sperr\w*(?:\s+von)?|verbot\s+von)\s+(?:the\s+)?$"
+)
+# or the measure words right after it ("X has been blocked", "X in het hele land laten
+# blokkeren", "X est bloqué", "X wird gesperrt")
+X_OBJECT_AFTER = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,5}?(?:ge)?(?:block|ban|blokk|verbod|verbied|bloqu|interdi|sperr|"
+    r"verbot|verbiet|restrict|suspend|geschorst|opgeschort)\w*"
+)
 LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|en|et|und|or|of|ou|oder|sowie))\s*")
 
 
@@ -245,8 +267,6 @@ def _listed_x(text: str, folded: str, entities: list[Mention]) -> list[Mention]:
     if "X" not in text:
         return entities
     products = [m for m in entities if m.kind == "product"]
-    if not products:
-        return entities
     ref = load_reference()
     if "x" not in ref.products:
         return entities
@@ -254,11 +274,15 @@ def _listed_x(text: str, folded: str, entities: list[Mention]) -> list[Mention]:
     for m in LONE_X.finditer(text):
         if any(e.start <= m.start() < e.end for e in entities):
             continue
-        if any(
-            LIST_GAP.fullmatch(folded, p.end, m.start())
-            or LIST_GAP.fullmatch(folded, m.end(), p.start)
-            for p in products
-            if p.end <= m.start() or p.start >= m.end()
+        if (
+            X_OBJECT_BEFORE.search(folded, max(0, m.start() - 40), m.start())
+            or X_OBJECT_AFTER.match(folded, m.end())
+            or any(
+                LIST_GAP.fullmatch(folded, p.end, m.start())
+                or LIST_GAP.fullmatch(folded, m.end(), p.start)
+                for p in products
+                if p.end <= m.start() or p.start >= m.end()
+            )
         ):
             entity = Entity("product", "x", ref.products["x"])
             added.append(Mention("product", "x", m.start(), m.end(), entity))
@@ -532,7 +556,8 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
         return "proposal", kinds["proposal"]  # "Senator X introduced a bill in January"
     if "warning" in kinds:
         return "warning", kinds["warning"]
-    if "investigation" in kinds:
+    if "investigation" in kinds and not facts.hypothetical:
+        # an investigation only called for ("lawmakers called for a probe") is no measure
         return "warning", kinds["investigation"]
     if "same" in kinds:
         return "same", kinds["same"]  # "took a similar step": the action of the last measure
@@ -746,8 +771,13 @@ def _locates_something_else(
         return True  # "in China", "servers in China": the vendor's country, where it sits
     if len(folded[clause_start:opens].split()) <= 1:
         return False  # "In Italien, ...", "Ook in Nederland ...": the scene of the clause
+    if any(0 <= opens - cue.end <= 2 or 0 <= cue.start - mention.end <= 2 for cue in facts.actions):
+        return False
+    # the place of the measure's object ("the law banning TikTok in the United States",
+    # "l'interdiction de TikTok dans le Montana", "das Verbot von TikTok in den USA")
     return not any(
-        0 <= opens - cue.end <= 2 or 0 <= cue.start - mention.end <= 2 for cue in facts.actions
+        0 <= opens - p.end <= 2 and any(0 <= p.start - cue.end <= 12 for cue in facts.actions)
+        for p in facts.products
     )
 
 
@@ -1088,6 +1118,8 @@ def extract(
             dm.cues.add(cue.value)
             dm.immediate = f.immediate
             dm.extension = bool(EXTENSION.search(folded, sentence.start, sentence.end))
+            if action == "lift":
+                dm.lifted = _ended_kind(f, cue)
             dm.sentences.append(sentence.index)
             dm.precedents.extend(precedents)
             dm.claims.append(claim("action", action, cue.start, cue.end))
@@ -1186,6 +1218,18 @@ def extract(
                             EventClaim(e.type, e.date, e.precision, e.relative, e.claim, True)
                         )
             measures.append(dm)
+            halted = _halted_kind(f, cue, folded) if action == "court_ruling" else None
+            if halted is not None:
+                # "a judge blocked Montana's ban on TikTok": the ruling and the measure it rules
+                # on are two measures; the ruled-on one is reported too
+                ruled = DocMeasure(document_id, jurisdiction, FAMILY[halted], role=role)
+                ruled.placed = dm.placed
+                ruled.actions.append((halted, 0.01))  # names the kind; weighs nothing
+                ruled.cues.add("court_ruling")
+                ruled.products |= dm.products
+                ruled.sentences.append(sentence.index)
+                ruled.claims.append(claim("action", halted, cue.start, cue.end, 0.5))
+                measures.append(ruled)
             for model in dict.fromkeys(precedents):
                 # "following the Commission": the model took the same kind of measure earlier
                 ref_row = ref.jurisdictions.get(model)
@@ -1230,6 +1274,37 @@ def extract(
         _prefer_stated_in_force(dm)
     _attach_reasons(merged, facts, claims, document_id)
     return Extraction(document_id, relevant, merged, claims)
+
+
+# a court that rules on an existing measure (upholds, overturns or halts it), rather than
+# ordering one itself ("ordered the suspension of X")
+RULES_ON = re.compile(
+    r"(?<![\w])(?:upheld|upholds|uphold|confirm\w*|overturn\w*|struck\s+down|strikes\s+down|"
+    r"annul\w*|quash\w*|bekrachtig\w*|bevestig\w*|vernietig\w*|confirm\w*|valid\w*|"
+    r"annul\w*|cass\w*|bestatig\w*|aufgehoben|hebt\s+(?:[\w-]+\s+){0,4}?auf|kippt|gekippt)(?![\w])"
+)
+RESTRICTIVE_ORDER = ("ban", "block", "restrict")
+
+
+def _restrictive_named(f: SentenceFacts, skip: Mention) -> str | None:
+    """The restrictive kind a sentence names besides the cue that chose its action; a ban
+    before a block ("blocked Montana's ban": the ban is what is named)."""
+    named = {m.value for m in f.actions if m is not skip and m.start != skip.start}
+    return next((k for k in RESTRICTIVE_ORDER if k in named), None)
+
+
+def _ended_kind(f: SentenceFacts, cue: Mention) -> str:
+    """The measure a lifting ends, by the word that names it ("lifted its ban", "heft de
+    blokkade op"); nothing when the sentence only says the product is back."""
+    return _restrictive_named(f, cue) or ""
+
+
+def _halted_kind(f: SentenceFacts, cue: Mention, folded: str) -> str | None:
+    """The measure a court rules on, when it halts, upholds or overturns one that exists."""
+    s, e = f.sentence.start, f.sentence.end
+    if not (f.suspends or RULES_ON.search(folded, s, e)):
+        return None
+    return _restrictive_named(f, cue)
 
 
 BACK_REFERENCE = re.compile(
@@ -1833,6 +1908,7 @@ def _absorb(target: DocMeasure, dm: DocMeasure) -> None:
     target.immediate = target.immediate or dm.immediate
     target.extension = target.extension or dm.extension
     target.vote = target.vote or dm.vote
+    target.lifted = target.lifted or dm.lifted
     if dm.role == "news":
         target.role = "news"
 

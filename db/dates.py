@@ -48,6 +48,9 @@ class _Grammar:
     # First words of every name a date mention can contain (months, weekdays, relative words);
     # None when a lexicon entry is a regular expression and the words cannot be listed.
     triggers: tuple[HeadFinder, HeadFinder] | None = None
+    # parts of a year named against the publication date ("eind vorig jaar"): years, month
+    year_parts: re.Pattern[str] | None = None
+    year_part_at: dict[str, tuple[int, int]] | None = None
 
 
 NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d/.])")
@@ -79,6 +82,7 @@ def grammar(language: str) -> _Grammar:
     # "in January", "eind maart", "fin janvier", "Ende Januar": a month of the nearest year
     month_only = re.compile(
         r"(?<![\w])(?:in|im|en|ende|anfang|mitte|begin|eind|midden|half|fin|debut|mi-|late|early|"
+        r"since|sinds|sedert|depuis|seit|"
         rf"mid|at the end of|au mois de|in de maand)\s+({names})(?![\w]|\.?\s*\d)"
     )
     weekday_index = {fold_phrase(k): v for k, v in ref.relative["weekdays"][language].items()}
@@ -95,6 +99,10 @@ def grammar(language: str) -> _Grammar:
         table("months"),
         table("years_after"),
     )
+    year_part_at = {
+        fold_phrase(k): (int(v[0]), int(v[1]))
+        for k, v in ref.relative.get("year_parts", {}).get(language, {}).items()
+    }
     return _Grammar(
         day_month,
         month_day,
@@ -113,7 +121,9 @@ def grammar(language: str) -> _Grammar:
         re.compile(r"\s*,?\s*(" + "|".join(map(re.escape, year_offsets)) + r")(?![\w])"),
         year_offsets,
         cue_pattern(ref.relative["past_tense"][language]),
-        _triggers(months, weekday_index, offset_days, anchored_days, span_days),
+        _triggers(months, weekday_index, offset_days, anchored_days, span_days, year_part_at),
+        cue_pattern(year_part_at) if year_part_at else None,
+        year_part_at,
     )
 
 
@@ -280,6 +290,10 @@ def find_dates(
                 "day",
                 True,
             )
+        for m in g.year_parts.finditer(folded) if g.year_parts is not None else ():
+            # "at the end of last year": a month the year's part names, not a span of days
+            years, month = (g.year_part_at or {})[" ".join(m.group().split())]
+            add(m.start(), m.end(), date(published.year + years, month, 1), "month", True)
         for m in g.spans.finditer(folded) if g.spans is not None else ():
             day = published + timedelta(days=g.span_days[" ".join(m.group().split())])
             add(m.start(), m.end(), day.replace(day=1), "month", True)

@@ -1,7 +1,9 @@
-"""Extraction against the annotated set (eval/gold), written apart from the extractor.
+"""Extraction against the annotated sets.
 
-These floors guard against regressions; the target bars (0.90 for the triple, 0.85 for event
-dates) are tracked in the evaluation issue and printed by `bantracker evaluate eval/gold`.
+eval/gold and eval/heldout are development sets (rules were written while reading them);
+eval/heldout2 is only ever scored. The floors guard against regressions; the target bars (0.90
+for the triple, 0.85 for event dates) are tracked in the evaluation issue and printed by
+`bantracker evaluate DIR`.
 """
 
 from datetime import date
@@ -21,14 +23,26 @@ def test_extraction_does_not_regress():
 
 
 def test_held_out_set_does_not_regress():
-    """eval/heldout was written apart from the rules; its floors sit just under today's figures
-    (triples P 0.907 R 0.929, dates P 0.875 R 0.961), so a rule that only fits eval/gold shows."""
+    """eval/heldout was written apart from the rules and later used as a second development set;
+    its floors sit just under today's figures (triples P 0.907 R 0.929, dates P 0.875 R 0.961)."""
     report = evaluate(REPO_ROOT / "eval" / "heldout")
     assert report.documents >= 24
     triple = report.score("jurisdiction+product+action")
     assert triple.precision >= 0.90 and triple.recall >= 0.92, (triple.precision, triple.recall)
     dates = report.score("event dates")
     assert dates.precision >= 0.87 and dates.recall >= 0.95, (dates.precision, dates.recall)
+
+
+def test_unseen_set_does_not_regress():
+    """eval/heldout2 has never been read while working on the rules: the honest figure for text
+    the extractor has not seen (triples P 0.641 R 0.500, dates P 0.643 R 0.450 when its floors
+    were set, far under the bars). A change that only fits the development sets shows here."""
+    report = evaluate(REPO_ROOT / "eval" / "heldout2")
+    assert report.documents >= 24
+    triple = report.score("jurisdiction+product+action")
+    assert triple.precision >= 0.62 and triple.recall >= 0.48, (triple.precision, triple.recall)
+    dates = report.score("event dates")
+    assert dates.precision >= 0.62 and dates.recall >= 0.43, (dates.precision, dates.recall)
 
 
 def test_documents_without_a_measure_mostly_yield_none():
@@ -205,3 +219,130 @@ def test_a_department_acts_for_its_country():
     assert found(text, "en", published, "us") == {("us", "tiktok", "remove_from_app_store")}
     # a step announced for later is not in force the day it is announced
     assert ("us", "in_force", "2020-09-18") not in events(text, "en", published, "us")
+
+
+# Sentences written apart from the development sets, in the style of wire copy, one family of
+# phrasings per test: they guard the generalisation of the rules, not the scores of a set.
+FRESH = date(2025, 3, 12)  # a Wednesday
+
+
+def test_a_lone_x_named_as_the_object_of_a_measure_is_the_platform():
+    assert found("Pakistan\n\nPakistan blocked access to X on Saturday.", "en", FRESH, "gb") == {
+        ("pk", "x", "block")
+    }
+    assert found("Pakistan\n\nLe Pakistan a levé vendredi le blocage de X.", "fr", FRESH, "fr") == {
+        ("pk", "x", "block")
+    }
+    assert found(
+        "Venezuela\n\nIn Venezuela is X voor tien dagen geblokkeerd.", "nl", FRESH, "be"
+    ) == {("ve", "x", "block")}
+    # a descriptor alone is not enough: there X is where another product sits
+    text = "Grok\n\nL'Indonésie a bloqué l'accès à Grok, intégré au réseau social X."
+    assert found(text, "fr", FRESH, "fr") == {("id", "grok", "block")}
+
+
+def test_a_product_no_longer_available_or_throttled_in_a_country():
+    cases = [
+        ("en", "DeepSeek is no longer available in Italy after the watchdog's order.", "block"),
+        ("nl", "DeepSeek is in Italië niet langer beschikbaar.", "block"),
+        ("fr", "DeepSeek n'est plus disponible en Italie.", "block"),
+        ("de", "DeepSeek ist in Italien nicht mehr verfügbar.", "block"),
+    ]
+    for language, sentence, action in cases:
+        assert found(f"DeepSeek\n\n{sentence}", language, FRESH) == {("it", "deepseek", action)}
+    assert found("Russia\n\nRussian authorities throttled Telegram on Monday.", "en", FRESH) == {
+        ("ru", "telegram", "restrict")
+    }
+    text = "Russland\n\nRussland hat den Zugang zu Telegram und WhatsApp eingeschränkt."
+    assert found(text, "de", FRESH, "de") == {
+        ("ru", "telegram", "restrict"),
+        ("ru", "whatsapp", "restrict"),
+    }
+
+
+def test_removal_from_government_devices_in_four_languages():
+    cases = [
+        (
+            "nl",
+            "De Australische regering heeft DeepSeek van alle overheidstoestellen laten "
+            "verwijderen.",
+        ),
+        (
+            "fr",
+            "L'Australie a ordonné la suppression de DeepSeek de tous les appareils "
+            "gouvernementaux.",
+        ),
+        ("de", "Australien lässt DeepSeek von allen Regierungsgeräten entfernen."),
+        (
+            "en",
+            "The Australian government has ordered DeepSeek removed from all government "
+            "systems and devices.",
+        ),
+    ]
+    for language, sentence in cases:
+        assert found(f"DeepSeek\n\n{sentence}", language, FRESH) == {("au", "deepseek", "ban")}
+    text = "Estonie\n\nLes fonctionnaires estoniens n'ont plus le droit d'utiliser DeepSeek."
+    assert found(text, "fr", FRESH, "fr") == {("ee", "deepseek", "ban")}
+
+
+def test_a_court_that_rules_on_a_measure_reports_the_measure_too():
+    both = {("us-mt", "tiktok", "court_ruling"), ("us-mt", "tiktok", "ban")}
+    cases = [
+        ("en", "A federal judge on Thursday blocked Montana's ban on TikTok from taking effect."),
+        ("nl", "Een Amerikaanse rechter heeft het TikTok-verbod in Montana geschorst."),
+        ("fr", "Un juge fédéral a suspendu l'interdiction de TikTok dans le Montana."),
+        ("de", "Ein US-Bundesrichter hat das TikTok-Verbot in Montana vorläufig gestoppt."),
+    ]
+    for language, sentence in cases:
+        assert found(f"Montana\n\n{sentence}", language, FRESH) == both, (language, sentence)
+    text = "Supreme Court\n\nThe Supreme Court upheld the law banning TikTok in the United States."
+    assert found(text, "en", FRESH, "gb") == {
+        ("us", "tiktok", "court_ruling"),
+        ("us", "tiktok", "ban"),
+    }
+    # a court that orders a block itself is the ruling alone
+    text = "Brasil\n\nLa Cour suprême du Brésil a ordonné le blocage de X dans tout le pays."
+    assert found(text, "fr", FRESH, "fr") == {("br", "x", "court_ruling")}
+
+
+def test_a_lifting_names_the_measure_it_ends():
+    cases = [
+        ("en", "Nepal's new government has reversed the ban on TikTok.", "ban"),
+        ("nl", "Nepal heft het verbod op TikTok op.", "ban"),
+        ("fr", "Le Népal lève l'interdiction de TikTok.", "ban"),
+        ("de", "Die Regierung Nepals hat das Verbot von TikTok wieder aufgehoben.", "ban"),
+    ]
+    for language, sentence, action in cases:
+        assert found(f"Nepal\n\n{sentence}", language, FRESH) == {("np", "tiktok", action)}
+    text = "Pakistan\n\nPakistan hat die Sperre von X am Freitag aufgehoben."
+    assert found(text, "de", FRESH, "de") == {("pk", "x", "block")}
+    assert events(text, "de", FRESH, "de") == {("pk", "lifted", "2025-03-07")}
+    assert found("Italien\n\nChatGPT ist in Italien wieder zugelassen.", "de", FRESH, "de")
+
+
+def test_what_is_only_considered_refused_or_called_for_is_no_measure():
+    quiet = [
+        ("en", "Lawmakers in Germany called for an investigation into DeepSeek."),
+        ("en", "The Dutch government said it would not ban TikTok."),
+        ("de", "Die Bundesregierung prüft ein Verbot von TikTok auf Diensthandys."),
+        ("de", "Die Regierung lehnt ein Verbot von DeepSeek ab."),
+        ("fr", "Le gouvernement envisage d'interdire TikTok aux moins de 15 ans."),
+        ("nl", "Het kabinet ziet geen reden om DeepSeek te verbieden."),
+        ("fr", "La Russie ne ralentit pas : TikTok et Instagram y sont populaires."),
+    ]
+    for language, sentence in quiet:
+        assert not found(f"Apps\n\n{sentence}", language, FRESH, "de"), (language, sentence)
+
+
+def test_a_part_of_last_year_dates_the_measure():
+    cases = [
+        ("en", "At the end of last year, Albania banned TikTok for one year."),
+        ("nl", "Eind vorig jaar verbood Albanië TikTok."),
+        ("fr", "Fin de l'année dernière, l'Albanie a interdit TikTok."),
+        ("de", "Albanien hat TikTok Ende vergangenen Jahres verboten."),
+    ]
+    for language, sentence in cases:
+        got = events(f"Albanien\n\n{sentence}", language, FRESH)
+        assert {d for _, _, d in got} == {"2024-12-01"}, (language, got)
+    text = "Nepal\n\nTikTok ist in Nepal seit Januar verboten."
+    assert events(text, "de", FRESH, "de") == {("np", "in_force", "2025-01-01")}

@@ -110,3 +110,23 @@ def test_a_month_with_the_year_named_after_it():
     published = date(2025, 11, 7)
     assert dates("eind november vorig jaar", "nl", published) == [("2024-11-01", "month")]
     assert dates("in March last year", "en", published) == [("2024-03-01", "month")]
+
+
+def test_a_part_of_a_year_named_against_publication():
+    published = date(2025, 3, 12)
+    assert dates("at the end of last year, albania", "en", published) == [("2024-12-01", "month")]
+    assert dates("eind vorig jaar verbood albanie", "nl", published) == [("2024-12-01", "month")]
+    assert dates("fin de l'annee derniere, l'albanie", "fr", published) == [("2024-12-01", "month")]
+    assert dates("ende vergangenen jahres verboten", "de", published) == [("2024-12-01", "month")]
+    assert dates("anfang dieses jahres", "de", published) == [("2025-01-01", "month")]
+
+
+def test_since_a_month_without_a_year():
+    published = date(2025, 3, 12)
+    for text, language in (
+        ("seit januar verboten", "de"),
+        ("since january", "en"),
+        ("depuis janvier", "fr"),
+        ("sinds januari verboden", "nl"),
+    ):
+        assert dates(text, language, published) == [("2025-01-01", "month")], (text, language)
