@@ -29,12 +29,18 @@ MATERIALIZED = {
         "jurisdiction_level",
     ],
     "evidence": ["event_id", "measure_id", "document_id"],
+    "measure_spans": ["start_date", "end_date"],
 }
-KEYS = {"timeline": "event_id", "evidence": ("event_id", "document_id")}
-TYPES = {"timeline": {"reviewed": int, "source_count": int}, "evidence": {}}
+KEYS = {
+    "timeline": "event_id",
+    "evidence": ("event_id", "document_id"),
+    "measure_spans": "measure_id",
+}
+TYPES = {"timeline": {"reviewed": int, "source_count": int}, "evidence": {}, "measure_spans": {}}
 LINKS = {
     "timeline": [("measure_id", "measures", "id")],
     "evidence": [("measure_id", "measures", "id"), ("document_id", "documents", "id")],
+    "measure_spans": [("measure_id", "measures", "id")],
 }
 
 

@@ -377,6 +377,40 @@ def m006_run_sources_unchanged(db: Database) -> None:
     db["run_sources"].add_column("unchanged", int, not_null_default=0)
 
 
+@migrations()
+def m007_events_by_measure_and_type(db: Database) -> None:
+    """The canned queries ask, per measure, for its earliest event of a type and for liftings
+    before a date: one index answers both without reading the table."""
+    db["events"].create_index(["measure_id", "event_type", "event_date"])
+
+
+MEASURE_SPANS_SQL = """
+CREATE VIEW measure_spans AS
+SELECT m.id AS measure_id,
+       COALESCE(
+         (SELECT MIN(e.event_date) FROM events e
+          WHERE e.measure_id = m.id AND e.event_type = 'in_force'),
+         (SELECT MIN(e.event_date) FROM events e
+          WHERE e.measure_id = m.id AND e.event_type IN ('announced', 'adopted'))
+       ) AS start_date,
+       CASE WHEN EXISTS (SELECT 1 FROM events e
+                         WHERE e.measure_id = m.id AND e.event_type = 'in_force')
+            THEN 'in_force' ELSE 'announced' END AS start_basis,
+       (SELECT MIN(e.event_date) FROM events e
+        WHERE e.measure_id = m.id AND e.event_type IN ('lifted', 'expired', 'suspended'))
+         AS end_date
+FROM measures m
+WHERE m.family IN ('restrictive', 'app_store') AND m.action != 'lift'
+"""
+
+
+@migrations()
+def m008_measure_spans(db: Database) -> None:
+    """When each restrictive measure started and first stopped: 'in force on a date' becomes a
+    range lookup instead of three subqueries per measure."""
+    db.execute(MEASURE_SPANS_SQL)
+
+
 def create_schema(db: Database) -> None:
     migrations.apply(db)
 
