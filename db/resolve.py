@@ -271,6 +271,21 @@ def _events(
     return events, conflicts
 
 
+ENDINGS = {"lifted", "expired", "suspended"}
+STARTS = {"announced", "adopted", "in_force", "vote"}
+
+
+def _without_endings_before_start(events: list[Event]) -> list[Event]:
+    """A measure cannot end before it began: a lifting dated before every start of the measure
+    belongs to another measure the same articles mention (Italy's 2023 ChatGPT lift beside its
+    2025 DeepSeek block), so it is left out rather than marking this one as lifted."""
+    starts = [e.date for e in events if e.type in STARTS]
+    if not starts:
+        return events
+    first = min(starts)
+    return [e for e in events if e.type not in ENDINGS or e.date >= first]
+
+
 def _distinct_dates(scored: list) -> list:
     kept = []
     for entry in sorted(scored, key=lambda s: s[2]):
@@ -359,6 +374,7 @@ def resolve(
             parts=sorted(cluster, key=lambda p: (p[0].published or date.max, p[0].id)),
         )
         measure.events, measure.conflicts = _events(measure_id, cluster)
+        measure.events = _without_endings_before_start(measure.events)
         if not [e for e in measure.events if e.type != "lifted"]:
             first = min(
                 (d for d, _ in cluster if d.published), key=lambda d: d.published, default=None

@@ -138,7 +138,8 @@ def test_failed_build_leaves_the_published_database_alone(demo_data, tmp_path):
 
 
 def test_reviewed_measures_say_so(public_db):
-    """db/reviews/be-gent-grok-deepseek.yml confirms Ghent's block."""
+    """db/reviews/ confirms Ghent's block and corrects the federal DeepSeek ban's products;
+    every other measure says it is not reviewed."""
     ghent = measure(public_db, "be-gent", "grok")
     assert ghent["reviewed"] == 1 and "stad.gent" in ghent["review_note"]
     flags = {
@@ -146,8 +147,13 @@ def test_reviewed_measures_say_so(public_db):
         for r in rows(public_db, "SELECT reviewed FROM timeline WHERE measure_id = ?", ghent["id"])
     }
     assert flags == {1}
-    others = rows(public_db, "SELECT reviewed FROM measures WHERE id != ?", ghent["id"])
-    assert {r["reviewed"] for r in others} == {0}
+    federal = measure(public_db, "be", "deepseek")
+    assert federal["reviewed"] == 1 and json.loads(federal["products"]) == ["DeepSeek"]
+    reviewed = {ghent["id"], federal["id"]}
+    others = [
+        r for r in rows(public_db, "SELECT id, reviewed FROM measures") if r["id"] not in reviewed
+    ]
+    assert others and {r["reviewed"] for r in others} == {0}
 
 
 def test_a_review_of_an_unknown_measure_is_reported(tmp_path):
