@@ -48,10 +48,23 @@ def default_clock() -> datetime:
     return datetime.now(UTC)
 
 
+def unused_name(path: Path) -> Path:
+    """`path`, or `path` with a counter when a file of that name (finished or still open) is
+    already there: two runs started within the same second must never overwrite each other's
+    archive."""
+    stem = path.name.removesuffix(".warc.gz")
+    candidate, number = path, 1
+    while candidate.exists() or candidate.with_name(candidate.name + ".open").exists():
+        candidate = path.with_name(f"{stem}-{number}.warc.gz")
+        number += 1
+    return candidate
+
+
 class WarcFile:
     """An open WARC file that is only published under its final name when closed."""
 
     def __init__(self, final_path: Path, software: str, run_id: str):
+        final_path = unused_name(final_path)
         self.final_path = final_path
         self.open_path = final_path.with_name(final_path.name + ".open")
         final_path.parent.mkdir(parents=True, exist_ok=True)
