@@ -86,3 +86,27 @@ def test_date_trigger_check_changes_no_result(language, monkeypatch):
             with monkeypatch.context() as patched:
                 patched.setattr(dates_module, "grammar", lambda _language: plain)
                 assert dates_module.find_dates(part, language, published) == fast
+
+
+def test_the_action_gate_changes_no_result(monkeypatch):
+    """extract() stops early on pages that name a product but no action word; on every
+    evaluation text and demo page that answer is exactly what the full analysis gives."""
+    from db import claims
+
+    documents = []
+    for path in sorted((REPO_ROOT / "eval").glob("*/[gh]-*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = f"{data['title']}\n\n{data['text']}"
+        documents.append(
+            (data["id"], text, data["language"], date.fromisoformat(str(data["published"])))
+        )
+    gated = 0
+    for doc_id, text, language, published in documents:
+        fast = claims.extract(doc_id, text, language, published)
+        with monkeypatch.context() as patched:
+            patched.setattr(claims, "ACTION_GATE", False)
+            full = claims.extract(doc_id, text, language, published)
+        assert fast == full, doc_id
+        scan = claims.Scan.of(text, fold(text), patterns_for(language))
+        gated += fast.relevant and not scan.cues["actions"]
+    assert gated >= 5  # the early answer is exercised, not only the full analysis
