@@ -261,8 +261,38 @@ def html_document(
     canonical = canonicalize(meta.get("canonical") or url)
     if urlsplit(canonical).netloc != urlsplit(url).netloc:
         canonical = canonicalize(url)  # a canonical pointing elsewhere is not trusted
-    if body.startswith(title):
+    return assemble(
+        url,
+        canonical,
+        source_id,
+        title,
+        body,
+        (published, modified),
+        language,
+        raw_hash,
+        meta.get("description") or hints.get("summary"),
+        warnings,
+    )
+
+
+def assemble(
+    url: str,
+    canonical: str,
+    source_id: str,
+    title: str,
+    body: str,
+    dates: tuple[date | None, date | None],
+    language: str,
+    raw_hash: str,
+    description: str | None,
+    warnings: list[str],
+) -> Document:
+    """The document of a page or a PDF: its text is the title, a blank line and the body (with
+    the title taken off the body's start, where extractors often repeat it), so claim offsets
+    count from the same text whatever the page was."""
+    if title and body.startswith(title):
         body = body[len(title) :].lstrip()
+    published, modified = dates
     return Document(
         id=document_id(canonical),
         url=url,
@@ -274,7 +304,7 @@ def html_document(
         language=language,
         text=f"{title}\n\n{body}" if title else body,
         content_hash=raw_hash,
-        description=meta.get("description") or hints.get("summary"),
+        description=description,
         warnings=warnings,
     )
 
@@ -303,23 +333,17 @@ def pdf_document(
     )
     if published is None:
         warnings.append("no publication date")
-    canonical = canonicalize(url)
-    body_text = extracted.text
-    if body_text.startswith(title):
-        body_text = body_text[len(title) :].lstrip()
-    return Document(
-        id=document_id(canonical),
-        url=url,
-        canonical_url=canonical,
-        source_id=source_id,
-        title=title or url,
-        published=published.isoformat() if published else None,
-        modified=None,
-        language=language,
-        text=f"{title}\n\n{body_text}" if title else body_text,
-        content_hash=raw_hash,
-        description=hints.get("summary"),
-        warnings=warnings,
+    return assemble(
+        url,
+        canonicalize(url),
+        source_id,
+        title,
+        extracted.text,
+        (published, None),
+        language,
+        raw_hash,
+        hints.get("summary"),
+        warnings,
     )
 
 
