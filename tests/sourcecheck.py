@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from lxml import etree
 from scrapy.http import Request
 from scrapy.utils.test import get_crawler
 
@@ -56,6 +57,14 @@ def walk_fixtures(source_id: str) -> tuple[set[str], dict[str, object], set[str]
             if isinstance(output, Request):
                 pending.append(output)
     return articles, pages, seen - articles
+
+
+def feed_links_and_followed(source_id: str, feed_url: str) -> tuple[list[str], set[str]]:
+    """Every item link of the source's fixture feed, and the (canonical) article URLs its
+    spider followed: what keyword-filtered sources' tests compare."""
+    articles, pages = crawl_fixtures(source_id)
+    links = etree.parse(pages[canonicalize(feed_url)].path).xpath("//item/link/text()")
+    return links, articles
 
 
 def documents_of(source_id: str) -> list[Document]:

@@ -1,9 +1,7 @@
 """Data News / Knack (nl, WordPress RSS with a keyword filter)."""
 
-from lxml import etree
-
 from db.documents import canonicalize
-from tests.sourcecheck import by_url, check_source, crawl_fixtures, extraction, measures_in
+from tests.sourcecheck import by_url, check_source, extraction, feed_links_and_followed, measures_in
 
 FEED = "https://datanews.knack.be/feed/"
 
@@ -15,8 +13,7 @@ def test_feed_articles_and_documents():
 
 
 def test_smartphone_review_is_not_followed():
-    articles, pages = crawl_fixtures("be_knack_datanews")
-    links = etree.parse(pages[canonicalize(FEED)].path).xpath("//item/link/text()")
+    links, articles = feed_links_and_followed("be_knack_datanews", FEED)
     review = [link for link in links if "review-fairphone" in link]
     assert len(links) == 3 and len(review) == 1
     assert canonicalize(review[0]) not in articles

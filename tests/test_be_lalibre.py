@@ -1,9 +1,7 @@
 """La Libre Belgique (fr, Arc XP RSS with a keyword filter; one article behind the paywall)."""
 
-from lxml import etree
-
 from db.documents import canonicalize
-from tests.sourcecheck import by_url, check_source, crawl_fixtures, extraction, measures_in
+from tests.sourcecheck import by_url, check_source, extraction, feed_links_and_followed, measures_in
 
 FEED = "https://www.lalibre.be/arc/outboundfeeds/rss/?outputType=xml"
 
@@ -17,8 +15,7 @@ def test_feed_articles_and_documents():
 
 
 def test_off_topic_feed_item_is_not_followed():
-    articles, pages = crawl_fixtures("be_lalibre")
-    links = etree.parse(pages[canonicalize(FEED)].path).xpath("//item/link/text()")
+    links, articles = feed_links_and_followed("be_lalibre", FEED)
     off_topic = [link for link in links if "francofolies" in link]
     assert len(links) == 3 and len(off_topic) == 1
     assert canonicalize(off_topic[0]) not in articles

@@ -1,9 +1,7 @@
 """Le Soir (fr, RSS with a keyword filter; two Le Soir+ articles behind the paywall)."""
 
-from lxml import etree
-
 from db.documents import canonicalize
-from tests.sourcecheck import by_url, check_source, crawl_fixtures, extraction, measures_in
+from tests.sourcecheck import by_url, check_source, extraction, feed_links_and_followed, measures_in
 
 FEED = "https://www.lesoir.be/rss2/2/cible_principale"
 
@@ -18,8 +16,7 @@ def test_feed_articles_and_documents():
 
 
 def test_off_topic_feed_items_are_not_followed():
-    articles, pages = crawl_fixtures("be_lesoir")
-    links = etree.parse(pages[canonicalize(FEED)].path).xpath("//item/link/text()")
+    links, articles = feed_links_and_followed("be_lesoir", FEED)
     off_topic = [link for link in links if "meteo" in link or "budget-federal" in link]
     assert len(links) == 5 and len(off_topic) == 2
     assert not {canonicalize(link) for link in off_topic} & articles

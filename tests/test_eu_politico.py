@@ -1,9 +1,7 @@
 """POLITICO Europe (en, WordPress RSS with a keyword filter; one story updated days later)."""
 
-from lxml import etree
-
 from db.documents import canonicalize
-from tests.sourcecheck import by_url, check_source, crawl_fixtures, extraction, measures_in
+from tests.sourcecheck import by_url, check_source, extraction, feed_links_and_followed, measures_in
 
 FEED = "https://www.politico.eu/feed/"
 
@@ -15,8 +13,7 @@ def test_feed_articles_and_documents():
 
 
 def test_off_topic_feed_item_is_not_followed():
-    articles, pages = crawl_fixtures("eu_politico")
-    links = etree.parse(pages[canonicalize(FEED)].path).xpath("//item/link/text()")
+    links, articles = feed_links_and_followed("eu_politico", FEED)
     off_topic = [link for link in links if "farm-ministers" in link]
     assert len(links) == 4 and len(off_topic) == 1
     assert canonicalize(off_topic[0]) not in articles
