@@ -883,6 +883,35 @@ def officials_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return found
 
 
+def _add_date(
+    dm: DocMeasure,
+    claims: list[Claim],
+    document_id: str,
+    kind: str,
+    d: DateMention,
+    quote: tuple[int, int],
+    sentence: int,
+    derived: bool = False,
+) -> None:
+    """A dated step of a measure: its claim (quoting `quote`, pointing at the date) goes to the
+    document's claims and the measure's, and the step to the measure's events."""
+    c = Claim(
+        document_id,
+        f"date_{kind}",
+        d.value.isoformat(),
+        quote[0],
+        quote[1],
+        d.start,
+        d.end,
+        sentence,
+        0.6,
+        dm.role,
+    )
+    claims.append(c)
+    dm.claims.append(c)
+    dm.events.append(EventClaim(kind, d.value, d.precision, d.relative, c, derived=derived))
+
+
 ACTION_GATE = True  # tests/test_matchers.py checks the gate changes no result
 
 
@@ -1386,23 +1415,7 @@ def _add_dated_steps(
         if kind is None or not _in_order(dm, kind, d.value):
             continue
         for step in [kind, *(["in_force"] if _takes_effect_at_once(dm, kind, d) else [])]:
-            c = Claim(
-                document_id,
-                f"date_{step}",
-                d.value.isoformat(),
-                s,
-                e,
-                d.start,
-                d.end,
-                f.sentence.index,
-                0.6,
-                dm.role,
-            )
-            claims.append(c)
-            dm.claims.append(c)
-            dm.events.append(
-                EventClaim(step, d.value, d.precision, d.relative, c, derived=step != kind)
-            )
+            _add_date(dm, claims, document_id, step, d, (s, e), f.sentence.index, step != kind)
 
 
 def _acting_places(f: SentenceFacts, folded: str) -> list[Mention]:
@@ -1701,21 +1714,15 @@ def _add_evidence(
         kind = event_type_for(
             d, typed_as, folded, patterns, published, f.sentence.end, f.sentence.start, f.actions
         )
-        c = Claim(
+        _add_date(
+            dm,
+            claims,
             document_id,
-            f"date_{kind}",
-            d.value.isoformat(),
-            f.sentence.start,
-            f.sentence.end,
-            d.start,
-            d.end,
+            kind,
+            d,
+            (f.sentence.start, f.sentence.end),
             f.sentence.index,
-            0.6,
-            dm.role,
         )
-        claims.append(c)
-        dm.claims.append(c)
-        dm.events.append(EventClaim(kind, d.value, d.precision, d.relative, c))
     for field_name, mentions, values in (
         ("scope", f.scopes, dm.scope),
         ("rationale", f.rationales, dm.rationales),

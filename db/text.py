@@ -42,14 +42,10 @@ def fold(text: str) -> str:
 
     Each distinct character is folded once and the text is translated in C: a document has a
     few dozen distinct characters but thousands of characters."""
-    table = _FOLD_TABLE
-    for char in set(text) - _FOLDED_CHARS:
-        table[ord(char)] = _fold_char(char)
-        _FOLDED_CHARS.add(char)
-    return text.translate(table)
-
-
-_FOLDED_CHARS: set[str] = set()
+    for char in set(text):
+        if ord(char) not in _FOLD_TABLE:
+            _FOLD_TABLE[ord(char)] = _fold_char(char)
+    return text.translate(_FOLD_TABLE)
 
 
 def fold_phrase(text: str) -> str:
