@@ -35,17 +35,30 @@ def _fold_char(char: str) -> str:
 
 
 _FOLD_TABLE: dict[int, str] = {}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_non_ascii(match: re.Match[str]) -> str:
+    char = match.group()
+    folded = _FOLD_TABLE.get(ord(char))
+    if folded is None:
+        folded = _FOLD_TABLE[ord(char)] = _fold_char(char)
+    return folded
 
 
 def fold(text: str) -> str:
     """Same length as `text`; lower case, no diacritics, typographic quotes and dashes unified.
 
-    Each distinct character is folded once and the text is translated in C: a document has a
-    few dozen distinct characters but thousands of characters."""
-    for char in set(text):
-        if ord(char) not in _FOLD_TABLE:
-            _FOLD_TABLE[ord(char)] = _fold_char(char)
-    return text.translate(_FOLD_TABLE)
+    `str.lower` does the ASCII letters in C and only the few other characters go through
+    Python (a translation table would send every character through a dictionary lookup, five
+    times slower on a page); each distinct character is folded once."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer ("İ"): one by one
+        for char in set(text):
+            if ord(char) not in _FOLD_TABLE:
+                _FOLD_TABLE[ord(char)] = _fold_char(char)
+        return text.translate(_FOLD_TABLE)
+    return _NON_ASCII.sub(_fold_non_ascii, lower)
 
 
 def fold_phrase(text: str) -> str:
@@ -318,6 +331,62 @@ def _firsts(items: list) -> set[str] | None:
     return None
 
 
+def required_literals(pattern: re.Pattern[str]) -> list[set[str]] | None:
+    """Sets of strings such that every match of `pattern` contains one string of each set, or
+    None when the pattern cannot be read. Strings shorter than three characters are left out
+    (they occur everywhere): a pattern whose sets are all absent from a text cannot match it,
+    which is cheaper to learn with one automaton than with the pattern itself."""
+    try:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a pattern the parser of this Python version reads differently
+        return None
+    lower = bool(pattern.flags & re.IGNORECASE)
+    return [{s.lower() for s in found} if lower else found for found in _required(list(parsed))]
+
+
+def _usable(found: set[str] | None) -> bool:
+    return bool(found) and min(len(s) for s in found) >= 3
+
+
+def _most_selective(sets: list[set[str]]) -> set[str] | None:
+    usable = [s for s in sets if _usable(s)]
+    return max(usable, key=lambda s: (min(map(len, s)), -len(s))) if usable else None
+
+
+def _required(items: list) -> list[set[str]]:
+    sets: list[set[str]] = []
+    run = ""
+
+    def flush() -> None:
+        nonlocal run
+        if len(run) >= 3:
+            sets.append({run})
+        run = ""
+
+    for op, value in items:
+        if op is _sre.LITERAL:
+            run += chr(value)
+            continue
+        if op in (_sre.BRANCH, _sre.SUBPATTERN) and run:
+            # a shared prefix the parser factored out ("m(?:ag|ogen)"): keep it whole
+            firsts = _firsts([(op, value)])
+            if firsts and _usable({run + f for f in firsts}):
+                sets.append({run + f for f in firsts})
+                run = ""
+                continue
+        flush()
+        if op is _sre.SUBPATTERN:
+            sets.extend(_required(list(value[-1])))
+        elif op is _sre.BRANCH:
+            each = [_most_selective(_required(list(branch))) for branch in value[1]]
+            if all(each):
+                sets.append(set().union(*each))  # type: ignore[arg-type]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and value[0] >= 1:
+            sets.extend(_required(list(value[2])))
+    flush()
+    return [s for s in sets if _usable(s)]
+
+
 def literal_head(literal: str) -> str:
     """The leading word characters of a lexicon entry: every match of it starts with them."""
     found = re.match(r"\w+", literal)
@@ -358,6 +427,60 @@ class CueIndex:
             if (pattern := cue_pattern(cues)) is not None
         }
         self.heads = HeadFinder(heads)
+        # Each leftover cue with the strings its matches must contain: a cue whose strings are
+        # absent from a text cannot match there, so only the others are combined and run.
+        self.required: dict[str, list[tuple[str, list[set[str]]]]] = {
+            key: [(cue, required_literals(cue_pattern([cue])) or []) for cue in cues]
+            for key, cues in leftovers.items()
+        }
+        self.literals = HeadFinder(
+            {
+                s
+                for cues in self.required.values()
+                for _, sets in cues
+                for found in sets
+                for s in found
+            }
+        )
+        self._combined: dict[tuple[str, ...], LiteralStartPattern | None] = {}
+
+    def _possible(
+        self, folded: str, start: int, end: int
+    ) -> Iterator[tuple[str, LiteralStartPattern]]:
+        """The leftover cues of each key that can match in folded[start:end], combined (in
+        the order of the whole key's expression, so the matches are the same)."""
+        automaton = self.literals.automaton
+        present = (
+            {
+                folded[last - size + 1 : last + 1]
+                for last, size in automaton.iter(folded, start, end)
+            }
+            if automaton is not None and start < end
+            else set()
+        )
+        for key, cues in self.required.items():
+            chosen = tuple(
+                cue for cue, sets in cues if all(not present.isdisjoint(s) for s in sets)
+            )
+            if not chosen:
+                continue
+            if chosen not in self._combined:
+                pattern = cue_pattern(chosen)
+                self._combined[chosen] = LiteralStartPattern(pattern) if pattern else None
+            combined = self._combined[chosen]
+            if combined is not None:
+                yield key, combined
+
+    def any(self, folded: str) -> bool:
+        """Whether `find` would find anything, stopping at the first cue found."""
+        for at in self.heads.starts(folded, 0, len(folded)):
+            for pattern, _ in self.by_prefix.get(folded[at : at + 3], ()):
+                if pattern.match(folded, at):
+                    return True
+        return any(
+            next(pattern.finditer(folded), None) is not None
+            for _, pattern in self._possible(folded, 0, len(folded))
+        )
 
     def find(self, folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
         found = []
@@ -367,10 +490,7 @@ class CueIndex:
                 match = pattern.match(folded, at, end)
                 if match:
                     found.append((at, match.end(), key))
-        for key, pattern in self.leftovers.items():
-            if pattern is not None:
-                found.extend(
-                    (m.start(), m.end(), key) for m in pattern.finditer(folded, start, end)
-                )
+        for key, pattern in self._possible(folded, start, end):
+            found.extend((m.start(), m.end(), key) for m in pattern.finditer(folded, start, end))
         found.sort()
         return found

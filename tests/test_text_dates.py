@@ -13,6 +13,22 @@ def test_fold_keeps_offsets():
     assert fold(text) == "reglementation a gand - l'echevin"
 
 
+def test_fold_is_the_same_character_by_character():
+    """fold() lower-cases ASCII in C and only looks up the other characters: the result is
+    what folding each character alone gives, also for characters whose lower case is longer
+    or ASCII (the Kelvin sign), capitals with accents and typographic punctuation."""
+    from db.text import _fold_char
+
+    for text in (
+        "ÉCOLE Straße ẞ Ölförbud – „Verbot“ ’s-Hertogenbosch Œuvre",
+        "İstanbul yasakladı TikTok’u",  # 'İ'.lower() is two characters
+        "5 \u212a-pop KELVIN \u212a",
+        "Ĳsland ǅ ﬁnal Ⅻ",
+    ):
+        assert fold(text) == "".join(_fold_char(c) for c in text), text
+        assert len(fold(text)) == len(text)
+
+
 def test_sentences_keep_offsets_and_abbreviations():
     text = (
         "Dat zei minister Matz op 11 sept. 2025 in Brussel. Vanaf 1 december geldt het.\n\nNieuw."
