@@ -203,6 +203,7 @@ def _build(
     kind: str = "build",
     sources_dir: Path | None = None,
     crawled: list | None = None,
+    allow_drop: bool = False,
 ) -> None:
     """`crawled`: the SourceRuns of a crawl made for this build, kept in its run record."""
     from db.fingerprint import unchanged
@@ -238,11 +239,18 @@ def _build(
             run=run,
             skip_unchanged=kind == "build",
             history_dir=paths.root,
+            max_drop=1.0 if allow_drop else 0.5,
         )
     except CheckFailed as exc:
         run.status, run.exit_code, run.message = "failed", 1, str(exc)
         log_run(paths.runs_log, run)
-        fail(f"the new database failed its checks, nothing was published: {exc}")
+        hint = (
+            " (if the drop is expected, after a change of the extractor, "
+            "`bantracker build --allow-drop` publishes it)"
+            if "dropped from" in str(exc)
+            else ""
+        )
+        fail(f"the new database failed its checks, nothing was published: {exc}{hint}")
     if report.skipped:
         click.echo(f"nothing to rebuild: archive, code and reviews unchanged ({paths.public_db})")
         return
@@ -272,16 +280,31 @@ def _build(
     default=None,
     help="Date that decides whether measures are in force (default: today).",
 )
+@click.option(
+    "--allow-drop",
+    is_flag=True,
+    help="Publish even if documents, measures or events lost more than half of their rows "
+    "(expected once after an extractor change narrows what counts as relevant).",
+)
 @sources_dir_option
 @click.pass_context
 def build(
-    ctx: click.Context, db_path: str | None, as_of: datetime | None, sources_dir: str | None
+    ctx: click.Context,
+    db_path: str | None,
+    as_of: datetime | None,
+    allow_drop: bool,
+    sources_dir: str | None,
 ) -> None:
     """Rebuild the databases from the archive, offline; swap them in only if they pass checks."""
     paths: DataPaths = ctx.obj["paths"].ensure()
     if db_path:
         paths = DataPathsWithPublic(paths.root, Path(db_path))
-    _build(paths, (as_of or now()).date(), sources_dir=Path(sources_dir) if sources_dir else None)
+    _build(
+        paths,
+        (as_of or now()).date(),
+        sources_dir=Path(sources_dir) if sources_dir else None,
+        allow_drop=allow_drop,
+    )
 
 
 class DataPathsWithPublic(DataPaths):

@@ -41,6 +41,7 @@ from db.language import detect
 from db.pdf_text import looks_pdf
 from db.public import write_public
 from db.reference import load_reference, patterns_for
+from db.relevance import action_words, could_report
 from db.resolve import DocInfo, Measure, resolve
 from db.reviews import apply_reviews, load_reviews
 from db.schema import create_schema, enable_search
@@ -56,6 +57,7 @@ class BuildReport:
     records: int = 0
     documents: int = 0
     relevant_documents: int = 0
+    unparsed: int = 0  # pages without any action word, skipped before parsing (db/relevance.py)
     claims: int = 0
     measures: int = 0
     events: int = 0
@@ -142,9 +144,14 @@ class Seen:
     hashes: set[str]
 
 
-def document_job(args: tuple) -> tuple[Document, Extraction]:
+OFF_TOPIC = "off-topic"  # what the cache holds for a page the relevance gate turned away
+PAGE_GATE = True  # tests/test_relevance.py checks the gate changes no result
+
+
+def document_job(args: tuple) -> tuple[Document, Extraction] | None:
     """One page to one document and its claims (runs in a worker process): one round trip per
-    page, and the text never travels back and forth between the two steps."""
+    page, and the text never travels back and forth between the two steps. None for a page
+    that uses no action word anywhere: it could not report a measure, so it is not parsed."""
     page_args, (default, country) = args
     url, (file, offset), content_type, source_id, languages, raw_hash, hint, selector = page_args
     body = read_body(file, offset)
@@ -152,6 +159,8 @@ def document_job(args: tuple) -> tuple[Document, Extraction]:
         document = pdf_document(url, body, source_id, languages, raw_hash, hint)
     else:
         decoded = decode_body(body, content_type)
+        if PAGE_GATE and not could_report(decoded.text, hint):
+            return None
         document = html_document(url, decoded.text, source_id, languages, raw_hash, hint, selector)
         if decoded.warning:
             document.warnings.append(decoded.warning)
@@ -191,6 +200,7 @@ def warm_up() -> None:
     for language in ("nl", "fr", "en", "de"):
         patterns_for(language)
         grammar(language)
+    action_words()
     detect("warm up the language model with a sentence of several words", "en")
 
 
@@ -269,6 +279,9 @@ def make_documents(
         hint = hints.get(key)
         cache_key = f"doc|{version}|{raw_hash}|{json.dumps(hint, sort_keys=True)}"
         document = cache.get(cache_key)
+        if document == OFF_TOPIC:
+            report.unparsed += 1
+            continue
         if document is None:
             args = (
                 record.url,
@@ -284,7 +297,12 @@ def make_documents(
         else:
             cached.append((key, document))
     made = parallel_map(document_job, [args for _, args in jobs], workers)
-    for (cache_key, args), (document, extraction) in zip(jobs, made, strict=True):
+    for (cache_key, args), result in zip(jobs, made, strict=True):
+        if result is None:
+            cache.put(cache_key, OFF_TOPIC)
+            report.unparsed += 1
+            continue
+        document, extraction = result
         cache.put(cache_key, document)
         cache.put(claims_key(version, document), extraction)
         fresh[document.id] = extraction
@@ -325,9 +343,11 @@ def build(
     history_dir: Path | None = None,
     workers: int | None = None,
     skip_unchanged: bool = False,
+    max_drop: float = 0.5,
 ) -> BuildReport:
     """Rebuild both databases from the archive. Raises CheckFailed (nothing swapped) when the
-    new database does not pass its checks."""
+    new database does not pass its checks, among them that no table lost more than `max_drop`
+    of the published one's rows (1.0 accepts any drop)."""
     report = BuildReport()
     stamp = stamp_path(work_db)
     fingerprint = inputs_fingerprint(archive_dir, public_db, sources, as_of, reviews_dir)
@@ -406,7 +426,7 @@ def build(
     db.close()
 
     progress("writing the public database")
-    public_tmp = write_public(tmp, public_db)
+    public_tmp = write_public(tmp, public_db, max_drop)
     # Readers only ever see a complete, checked file: both are renamed over the old ones.
     os.replace(tmp, work_db)
     os.replace(public_tmp, public_db)
@@ -557,7 +577,7 @@ def write_documents(
                     "first_seen": seen.first,
                 }
             )
-    report.documents = len(documents)
+    report.documents = len(documents) + report.unparsed
     report.relevant_documents = len(rows)
     report.claims = len(claim_rows)
     db["documents"].insert_all(rows)

@@ -934,8 +934,9 @@ def extract(
     if ACTION_GATE and not scan.cues["actions"]:
         # A product but no action word anywhere (ban, block, lift, vote, warn...): every measure
         # starts from one, so there is nothing to report, and most pages of a wide crawl end
-        # here at the cost of one scan. The page stays relevant: it names a product.
-        return Extraction(document_id, True, [], [])
+        # here at the cost of one scan. Such a page is not about a measure: it stays in the
+        # archive, like an off-topic one (db/relevance.py turns most away before parsing).
+        return Extraction(document_id, False, [], [])
     sentences = split_sentences(text)
     facts = []
     anchor: date | None = None  # the last day the text named, for "a day later"
@@ -946,7 +947,7 @@ def extract(
         )
         days = [d.value for d in whole.dates if d.precision == "day"]
         anchor = days[-1] if days else anchor
-    relevant = any(f.products for f in facts)
+    relevant = bool(scan.cues["actions"]) and any(f.products for f in facts)
     _defer_products(facts, folded)
 
     title_products = {p.value for p in facts[0].products} if facts else set()

@@ -57,7 +57,7 @@ def materialize_views(db: Database) -> None:
             db[view].create_index([column])
 
 
-def write_public(work_db: Path, public_db: Path) -> Path:
+def write_public(work_db: Path, public_db: Path, max_drop: float = 0.5) -> Path:
     """Derive the public database from a working one into a temporary file beside `public_db`
     and check it against the published one; the caller renames it into place."""
     tmp = public_db.with_name(public_db.name + ".tmp")
@@ -79,6 +79,8 @@ def write_public(work_db: Path, public_db: Path) -> Path:
     db["documents"].transform(drop={"text"})
     enable_search(db, full_text=False)
     db.execute("VACUUM")
-    check_database(db, previous=Database(public_db) if public_db.exists() else None)
+    check_database(
+        db, previous=Database(public_db) if public_db.exists() else None, max_drop=max_drop
+    )
     db.close()
     return tmp

@@ -74,4 +74,5 @@ def test_e_learning_circular_is_not_a_ban():
     document = by_url(check_source("be_bosa_circulars"), "e-learningplatform")
     assert document.published == "2026-02-16" and "ChatGPT" in document.text
     result = extraction(document)
-    assert result.relevant and result.measures == []
+    # it names ChatGPT but restricts nothing (no action word): it stays in the archive only
+    assert not result.relevant and result.measures == []

@@ -134,7 +134,11 @@ def test_failed_build_leaves_the_published_database_alone(demo_data, tmp_path):
     (partial / "public.sqlite").write_bytes(published)
     result = run_cli("build", data=partial, check=False)
     assert result.returncode != 0 and "nothing was published" in result.stderr
+    assert "--allow-drop" in result.stderr  # the way out when the drop is expected
     assert (partial / "public.sqlite").read_bytes() == published
+    # an operator who expects the drop (an extractor change) publishes it on purpose
+    run_cli("build", "--allow-drop", data=partial)
+    assert rows(partial / "public.sqlite", "SELECT COUNT(*) AS n FROM documents") == [{"n": 0}]
 
 
 def test_reviewed_measures_say_so(public_db):
