@@ -83,7 +83,7 @@ def country_of_url(url: str | None) -> str | None:
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
     files = (
-        sorted(p for p in path.glob("*.yml") if p.name[:2] in ("g-", "h-"))
+        sorted(p for p in path.glob("*.yml") if p.name[:2] in ("g-", "h-", "d-"))
         if path.is_dir()
         else [path]
     )
