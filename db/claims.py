@@ -83,6 +83,53 @@ VENDOR_BEFORE = re.compile(
     r"(?:(?<![\w])(?:naar|to|vers|nach|uit|from|aus|into|in|en|a)\s+$)|(?:societe|entreprise|groupe|editeur|company|firm|developer|maker|bedrijf|ontwikkelaar|"
     r"unternehmen|konzern|hersteller|anbieter|app|application|applicatie|chatbot)\s*$"
 )
+# A place that describes a person or a firm, not who acts: a legislator's home state ("a New
+# Jersey Democrat", "Republican from Illinois"), a firm's nationality ("the South Korean
+# electronics giant Samsung", "la banque américaine"), the dateline of wire copy ("ALBANY -",
+# "Prag/Wien (dpa) -").
+PARTY_AFTER = re.compile(
+    r"[\s-]{1,2}(?:democrat|republican|democraat|republikein|demokrat|republikaner|democrate|"
+    r"republicain|senator|senateur|senatorin|congressman|congresswoman|lawmaker)"
+)
+PARTY_BEFORE = re.compile(
+    r"(?:democrat|republican|democraat|republikein|demokrat|republikaner|democrate|republicain|"
+    r"senator|senateur|senatorin|congressman|congresswoman|representative|rep\.|sen\.)\w*\s+"
+    r"(?:from|of|uit|van|aus|de|du|d')\s*$"
+)
+FIRM_AFTER = re.compile(
+    r"[\s-]{1,2}(?:[\w-]+\s+)?(?:tech(?:nology)?\s+giant|electronics\s+giant|bank|banks|lender|"
+    r"retailer|carmaker|conglomerate|corporation|multinational|elektronicareus|techreus|"
+    r"techbedrijf|zakenbank|grootbank|bank(?:en)?|concern|multinational|autobouwer|"
+    r"elektronikkonzern|technologiekonzern|techkonzern|konzern|gro(?:ss|ß)bank|autobauer|"
+    r"geant|banque|constructeur|multinationale)(?![\w])"
+)
+FIRM_BEFORE = re.compile(
+    r"(?:geant|banque|groupe|constructeur|entreprise|societe|multinationale)\s+(?:[\w-]+\s+)?$"
+)
+DATELINE = re.compile(
+    r"^(?:[A-ZÀ-Þ]{2,}[A-ZÀ-Þ .'-]*|[A-ZÀ-Þ][\w.'-]+(?:\s*/\s*[A-ZÀ-Þ][\w.'-]+)+|"
+    r"[A-ZÀ-Þ][\w.'-]+(?:\s[A-ZÀ-Þ][\w.'-]+)?\s*\([^)]{1,30}\))\s*[-–—]\s"
+)
+
+
+STATE_LEGISLATOR = re.compile(r"(?<![\w])(?:state|staats|assembly|statehouse)\w*\s")
+
+
+def _describes_someone(mention: Mention, facts: SentenceFacts, folded: str) -> str | None:
+    """Whether a place names where a legislator ("legislator") or a firm ("firm") comes from,
+    or is the dateline ("dateline")."""
+    before = folded[max(0, mention.start - 40) : mention.start]
+    if PARTY_AFTER.match(folded, mention.end) or PARTY_BEFORE.search(before):
+        return "legislator"
+    if FIRM_AFTER.match(folded, mention.end) or FIRM_BEFORE.search(before):
+        return "firm"
+    if facts.sentence.index > 0:
+        dateline = DATELINE.match(facts.sentence.text)
+        if dateline and mention.start < facts.sentence.start + dateline.end():
+            return "dateline"
+    return None
+
+
 PARLIAMENT_WORDS = re.compile(
     # not the executive: "la Commission européenne", "de Europese Commissie"
     r"(?<![\w])(parliament|parlement|parlament|committee|(?<!europese )commissie|"
@@ -425,6 +472,18 @@ def sentence_facts(
         for start, _ in Scan.spans_within(scan.modifiers.get("company", []), s, e)
         if not actions or start < actions[0].start
     ]
+    # a firm ruling for its own staff, also as the subject after the verb ("Eerder beperkten
+    # grote banken het gebruik van ChatGPT"), but not named after the product it targets
+    company += [
+        start
+        for start, _ in Scan.spans_within(scan.modifiers.get("employer", []), s, e)
+        if not actions
+        or start < actions[0].start
+        or (
+            0 <= start - actions[0].end <= 40
+            and not any(actions[0].end <= p.start < start for p in products)
+        )
+    ]
     return SentenceFacts(
         sentence=sentence,
         products=products,
@@ -551,6 +610,9 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
             return "ban", kinds["remove"]
     if restrictive:
         first = min(restrictive, key=lambda k: kinds[k].start)
+        if first == "restrict" and RESTRICTED_ON_DEVICES.search(sentence):
+            # "governments that have restricted the app on official devices": taken off them
+            return "ban", kinds[first]
         return first, kinds[first]
     if "proposal" in kinds and (facts.dates or facts.products) and BILL.search(sentence):
         return "proposal", kinds["proposal"]  # "Senator X introduced a bill in January"
@@ -564,7 +626,18 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
     return None
 
 
+RESTRICTED_ON_DEVICES = re.compile(
+    r"(?<![\w])(?:restricted|restricting|restricts|beperkt(?:en)?|restreint|restreignent|"
+    r"beschrankt(?:en)?)\s+(?:[\w'-]+\s+){0,3}?(?:on|from|op|sur|des|auf)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:official|government|work|state|federal|service|dienst|overheids|werk|officiels|professionnels|"
+    r"de\s+service)\w*\s+(?:devices|phones|toestellen|telefoons|appareils|telephones|geraten|"
+    r"diensthandys|handys)"
+)
 REMOVE_REACH = 30
+APP_WORDS = re.compile(
+    r"(?<![\w])(?:apps?|applications?|applicaties?|anwendungen|programmes|software|"
+    r"logiciels?|diensten|services)(?![\w])"
+)
 # the modal that states what a draft provides ("Beamte sollen TikTok nicht mehr nutzen dürfen,
 # sieht der Entwurf vor", "officials would no longer be allowed to ... under the bill")
 PLAN_MODAL = re.compile(
@@ -591,6 +664,12 @@ def _removes_the_product(facts: SentenceFacts, cue: Mention, folded: str) -> boo
     near += [
         (m.start(), m.end())
         for m in ANAPHORA.finditer(folded, facts.sentence.start, facts.sentence.end)
+    ]
+    # "retirer toutes les applications DeepSeek des appareils": the product's kind of thing
+    near += [
+        (m.start(), m.end())
+        for m in APP_WORDS.finditer(folded, facts.sentence.start, facts.sentence.end)
+        if any(0 <= p.start - m.end() <= 40 for p in facts.products)
     ]
     return any(
         0 <= start - cue.end <= REMOVE_REACH or 0 <= cue.start - end <= REMOVE_REACH
@@ -655,6 +734,42 @@ def coordinated(mention: Mention, places: list[Mention], folded: str) -> list[Me
     return group
 
 
+LIST_INTRO = re.compile(
+    r"(?<![\w])(?:including|such\s+as|among\s+them|among\s+others|waaronder|onder\s+meer|"
+    r"onder\s+andere|dont|notamment|parmi\s+lesquels|parmi\s+lesquelles|darunter|"
+    r"unter\s+anderem)(?![\w])"
+)
+
+
+def _listed_examples(
+    f: SentenceFacts,
+    cue: Mention,
+    folded: str,
+    ref: Reference,
+    context: dict[str, str | None] | None,
+) -> list[tuple[str, Mention]]:
+    """The places a sentence lists as examples of those that took the measure ("governments
+    that have restricted the app, including the United States, Canada and the European
+    Commission"): each took it, recalled as background."""
+    intro = LIST_INTRO.search(folded, cue.end, f.sentence.end)
+    if intro is None:
+        return []
+    places = [
+        m
+        for m in f.places
+        if m.kind == "jurisdiction" and not _in_spans(m.start, f.precedent_spans)
+    ]
+    first = next((m for m in places if 0 <= m.start - intro.end() <= 12), None)
+    if first is None:
+        return []
+    out = []
+    for m in coordinated(first, places, folded):
+        place = _place_jurisdiction(m, ref, context)
+        if place in ref.jurisdictions:
+            out.append((place, m))
+    return out if len(out) >= 2 else []
+
+
 def choose_jurisdiction(
     facts: SentenceFacts,
     anchor: int,
@@ -711,6 +826,18 @@ def choose_jurisdiction(
             continue
         if mention.start > anchor + FAR_AFTER:
             continue  # far after the verb: a complement ("... the aid to Ukraine"), not the actor
+        described = _describes_someone(mention, facts, folded)
+        if described == "legislator" and row["level"] == "regional":
+            around = folded[max(0, mention.start - 40) : mention.end + 40]
+            if STATE_LEGISLATOR.search(around):
+                continue  # a state legislator: the state's own chamber is named elsewhere
+            # a member of the national legislature from that state: the country acts
+            jurisdiction = row["country_code"].lower()
+            row = ref.jurisdictions.get(jurisdiction)
+            if row is None:
+                continue
+        elif described:
+            continue
         distance = abs(mention.start - anchor)
         score = bonus + SPECIFICITY.get(row["level"], 1) * 0.6 - distance / 60.0
         if mention.start < anchor:
@@ -912,6 +1039,7 @@ def _add_date(
     dm.events.append(EventClaim(kind, d.value, d.precision, d.relative, c, derived=derived))
 
 
+TITLE_WEIGHT = 2.0  # the headline names the measure; the body, sentence by sentence, weighs 1
 ACTION_GATE = True  # tests/test_matchers.py checks the gate changes no result
 
 
@@ -984,6 +1112,7 @@ def extract(
     last_place: tuple[str, int] | None = None  # the last place a sentence named
     carried: tuple[str, int] | None = None
     last_product_at = -10  # the last sentence that named a product
+    company_at = -1  # the last sentence where a firm, not a government, acted
     for f in facts:
         sentence = f.sentence
         # a measure word with no product of its own is about the product the text is on: one
@@ -1032,8 +1161,21 @@ def extract(
                 )
             continue
         action, cue = chosen
-        if f.company and not f.places:
+        if _dates_something_by(scan, cue, folded):
             continue
+        if (
+            action in ("ban", "block", "restrict")
+            and not f.products
+            and not f.places
+            and not f.dates
+            and INDEFINITE_BEFORE.search(folded, cue.start - 24, cue.start)
+        ):
+            continue  # "a ban without an alternative only drives people to ...": talk of bans
+        if f.company and not f.places:
+            company_at = sentence.index
+            continue
+        if _refers_back(scan, cue) and company_at > previous_at:
+            continue  # "the ban also covers Bard": the firm's own rule, reported just before
         listed_on: DocMeasure | None = None
         if action == "same":
             if not measures or measures[-1].family not in ("restrictive", "app_store"):
@@ -1087,6 +1229,7 @@ def extract(
             continue
         jurisdiction, named_by, precedents = acting
         if f.company and named_by is None:
+            company_at = sentence.index
             continue  # the company itself acted ("the firm made its service unavailable")
         inherited = jurisdiction is None
         if inherited and last_place is not None and last_place[1] > previous_at:
@@ -1098,13 +1241,18 @@ def extract(
         if not jurisdiction:
             continue
         targets = [(jurisdiction, named_by)]
-        if named_by is not None:
+        if named_by is not None and _place_jurisdiction(named_by, ref, context) == jurisdiction:
+            # (not when the mention stood for its country: "an Illinois Republican")
             listed = [m for m in f.places if not _in_spans(m.start, f.precedent_spans)]
             targets = []
             for m in coordinated(named_by, listed, folded):
                 place = _place_jurisdiction(m, ref, context)
                 if place in ref.jurisdictions and place not in {t[0] for t in targets}:
                     targets.append((place, m))
+        examples = _listed_examples(f, cue, folded, ref, context)
+        for place, m in examples:
+            if place not in {t[0] for t in targets}:
+                targets.append((place, m))
         for jurisdiction, named_by in targets:  # noqa: B020 - one measure per listed place
             row = ref.jurisdictions.get(jurisdiction, {})
             if (
@@ -1121,7 +1269,15 @@ def extract(
                 and published is not None
                 and all((published - d.value).days > 75 for d in f.dates)
             )
-            role = "background" if (dated_old or (f.background and not in_lead)) else "news"
+            role = (
+                "background"
+                if (
+                    dated_old
+                    or (f.background and not in_lead)
+                    or (jurisdiction, named_by) in examples
+                )
+                else "news"
+            )
             confidence = 0.9 if not inherited else 0.7
             if f.hypothetical:
                 confidence -= 0.2
@@ -1152,7 +1308,7 @@ def extract(
 
             dm = DocMeasure(document_id, jurisdiction, FAMILY[action], role=role)
             dm.placed = not inherited
-            dm.actions.append((action, 2.0 if sentence.index == 0 else 1.0))
+            dm.actions.append((action, TITLE_WEIGHT if sentence.index == 0 else 1.0))
             dm.cues.add(cue.value)
             dm.immediate = f.immediate
             dm.extension = bool(EXTENSION.search(folded, sentence.start, sentence.end))
@@ -1689,9 +1845,30 @@ def _prefer_stated_in_force(dm: DocMeasure) -> None:
         dm.events = [e for e in dm.events if not (e.type == "in_force" and e.derived)]
 
 
+INDEFINITE_BEFORE = re.compile(
+    r"(?<![\w])(?:a|an|een|un|une|ein|eine|einen|einem|einer)\s+(?:[\w-]+\s+)?$"
+)
+
+
 def _refers_back(scan: Scan, cue: Mention) -> bool:
     """The action word is part of a definite reference ("the ban", "die Sperre")."""
     return any(s <= cue.start < e for s, e in scan.anaphora)
+
+
+TIME_BEFORE = re.compile(
+    r"(?<![\w])(?:na|tijdens|sinds|sedert|after|during|since|following|apres|pendant|depuis|"
+    r"nach|wahrend|seit)\s+$"
+)
+
+
+def _dates_something_by(scan: Scan, cue: Mention, folded: str) -> bool:
+    """The measure is named only to date something else ("users reported a million sign-ups
+    in the days after the block", "depuis le blocage"): the product that sentence names is not
+    its target."""
+    return any(
+        s <= cue.start < e and TIME_BEFORE.search(folded, max(0, s - 20), s)
+        for s, e in scan.anaphora
+    )
 
 
 def _add_evidence(

@@ -50,9 +50,20 @@ def test_reference_data_uses_the_vocabulary():
     assert set(ref.events) <= set(EVENT_TYPES)
 
 
+def test_reference_ids_are_declared_once():
+    """A second entry with the same id would silently replace the first when loaded."""
+    reference = TESTS.parent / "db" / "reference"
+    for name in ("jurisdictions.yml", "products.yml", "actors.yml", "rationales.yml"):
+        rows = yaml.safe_load((reference / name).read_text(encoding="utf-8"))
+        rows = rows if isinstance(rows, list) else list(rows.values())
+        ids = [row["id"] for row in rows if isinstance(row, dict) and "id" in row]
+        assert ids, name
+        assert sorted({i for i in ids if ids.count(i) > 1}) == [], name
+
+
 def test_gold_annotations_use_the_vocabulary():
     ref = load_reference()
-    for path in sorted((TESTS.parent / "eval" / "gold").glob("g-*.yml")):
+    for path in sorted((TESTS.parent / "eval").glob("*/[ghd]-*.yml")):
         doc = yaml.safe_load(path.read_text())
         for measure in doc["expected"] or []:
             assert measure["action"] in ACTIONS, path.name
