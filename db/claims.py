@@ -108,7 +108,7 @@ FIRM_BEFORE = re.compile(
 )
 DATELINE = re.compile(
     r"^(?:[A-ZÀ-Þ]{2,}[A-ZÀ-Þ .'-]*|[A-ZÀ-Þ][\w.'-]+(?:\s*/\s*[A-ZÀ-Þ][\w.'-]+)+|"
-    r"[A-ZÀ-Þ][\w.'-]+(?:\s[A-ZÀ-Þ][\w.'-]+)?\s*\([^)]{1,30}\))\s*[-–—]\s"
+    r"[A-ZÀ-Þ][\w.'-]+(?:\s[A-ZÀ-Þ][\w.'-]+)?(?:,\s[\w .]{4,25})?\s*\([^)]{1,30}\))\s*[-–—]\s"
 )
 
 
@@ -336,6 +336,48 @@ def _listed_x(text: str, folded: str, entities: list[Mention]) -> list[Mention]:
     return sorted([*entities, *added], key=lambda m: m.start) if added else entities
 
 
+def _listed_names(text: str, entities: list[Mention]) -> list[Mention]:
+    """Product names that are also ordinary words ("Signal") count only with their capital and
+    listed among other products ("WhatsApp, Signal und Telegram"): `listed` in products.yml."""
+    names = _listed_name_pattern()
+    if names is None:
+        return entities
+    ref = load_reference()
+    lower = text.lower()
+    found = [m for m in entities if m.kind == "product"]
+    candidates = [
+        m
+        for m in names[0].finditer(text)
+        if not any(e.start <= m.start() < e.end for e in entities)
+    ]
+    added: list[Mention] = []
+    changed = True
+    while changed and candidates:  # a list may chain: "WhatsApp, Signal, Line en Telegram"
+        changed = False
+        for m in list(candidates):
+            if any(
+                LIST_GAP.fullmatch(lower, p.end, m.start())
+                or LIST_GAP.fullmatch(lower, m.end(), p.start)
+                for p in [*found, *added]
+            ):
+                product = names[1][m.group()]
+                entity = Entity("product", product, ref.products[product])
+                added.append(Mention("product", product, m.start(), m.end(), entity))
+                candidates.remove(m)
+                changed = True
+    return sorted([*entities, *added], key=lambda m: m.start) if added else entities
+
+
+@cache
+def _listed_name_pattern() -> tuple[re.Pattern[str], dict[str, str]] | None:
+    ref = load_reference()
+    product_of = {name: p["id"] for p in ref.products.values() for name in p.get("listed") or []}
+    if not product_of:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(product_of, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), product_of
+
+
 FAR_AFTER = 80
 STATE_AFTER = re.compile(
     r"[\s-]{0,2}(?:state|staat|deelstaat|bundesstaat|bundesstaats|bundesstaates|province|"
@@ -387,6 +429,7 @@ class Scan:
         anaphora = [(m.start(), m.end()) for m in ANAPHORA.finditer(folded)]
         entities = _entities(text, folded, patterns, 0, end)
         entities = _listed_x(text, folded, entities)
+        entities = _listed_names(text, entities)
         for m in entities:
             if _names_a_member_state(m, folded):
                 m.value = f"context:region:{m.value}"
@@ -807,8 +850,13 @@ def choose_jurisdiction(
         row = ref.jurisdictions.get(jurisdiction or "")
         if row is None:
             continue
-        if row["country_code"] in vendor_countries and (
-            VENDOR_CONTEXT.match(folded, mention.end)
+        makers = vendor_countries or set(vendors)
+        if row["country_code"] in makers and (
+            len(makers) == 1
+            and row["level"] == "national"
+            # the country of the app's maker named in a sentence about that app is its origin
+            # ("to protect data from the Chinese government"), not who restricts it
+            or VENDOR_CONTEXT.match(folded, mention.end)
             or VENDOR_BEFORE.search(folded, max(0, mention.start - 25), mention.start)
             or any(0 <= p.start - mention.end <= 12 for p in facts.products)
         ):
