@@ -115,6 +115,15 @@ DATELINE = re.compile(
 STATE_LEGISLATOR = re.compile(r"(?<![\w])(?:state|staats|assembly|statehouse)\w*\s")
 
 
+PROHIBITED_SUBJECT = re.compile(
+    r"(?<![\w])(?:(?:be|is|was|were|been|are)\s+(?:[\w-]+\s+)?(?:barred|banned|prohibited|"
+    r"forbidden)|(?:no\s+longer|not)\s+(?:be\s+)?(?:allowed|permitted)|(?:mag|mogen|mocht|"
+    r"mochten)\s+(?:[\w'-]+\s+){0,4}?niet\s+meer|(?:darf|durfen|durfte|durften)\s+"
+    r"(?:[\w-]+\s+){0,4}?nicht\s+mehr|ne\s+(?:pourra|pourront|peut|peuvent)\s+plus|"
+    r"n'est\s+plus\s+autoris)"
+)
+
+
 def _describes_someone(mention: Mention, facts: SentenceFacts, folded: str) -> str | None:
     """Whether a place names where a legislator ("legislator") or a firm ("firm") comes from,
     or is the dateline ("dateline")."""
@@ -510,10 +519,15 @@ def sentence_facts(
     # the vendor acts only when it is the subject, named before the verb ("the company made
     # its service unavailable"), not in an apposition after it ("blocked Grok, the company's
     # chatbot")
+    # a firm that is told what it may no longer do is the measure's target, not its author
+    # ("the company will no longer be allowed to sell its products", "das Unternehmen darf ...
+    # nicht mehr anbieten")
+    prohibited = PROHIBITED_SUBJECT.search(folded, s, e)
     company = [
         start
         for start, _ in Scan.spans_within(scan.modifiers.get("company", []), s, e)
-        if not actions or start < actions[0].start
+        if (not actions or start < actions[0].start)
+        and not (prohibited and prohibited.start() > start)
     ]
     # a firm ruling for its own staff, also as the subject after the verb ("Eerder beperkten
     # grote banken het gebruik van ChatGPT"), but not named after the product it targets
@@ -637,6 +651,15 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
         return "proposal", kinds["proposal"]
     if "proposal" in kinds and restrictive and _describes_a_plan(kinds, restrictive, sentence):
         return "proposal", kinds["proposal"]
+    if "remove_from_app_store" in kinds and restrictive:
+        first = min(restrictive, key=lambda k: kinds[k].start)
+        cue = kinds[first]
+        if cue.start < kinds["remove_from_app_store"].start and any(
+            0 <= p.start - cue.end <= 15 for p in facts.products
+        ):
+            # "the law bars TikTok from operating in the state and app stores from offering
+            # it": a ban, of which the app stores' part is one provision
+            return first, cue
     if "remove_from_app_store" in kinds:
         return "remove_from_app_store", kinds["remove_from_app_store"]
     if "warning" in kinds and "remove" in kinds and not restrictive:
@@ -734,6 +757,10 @@ BILL = re.compile(
     r"(?<![\w])(?:bill|draft law|draft legislation|introduced legislation|wetsvoorstel|"
     r"wetsontwerp|ontwerpdecreet|proposition de loi|projet de loi|gesetzentwurf|"
     r"gesetzesentwurf)(?![\w])"
+)
+SIGNED = re.compile(
+    r"(?<![\w])(?:signed|signs|ondertekende|ondertekenden|ondertekend|tekende|signe|a\s+signe|"
+    r"promulgue|unterzeichnete|unterzeichnet|unterschrieb)(?![\w])"
 )
 DECIDED = re.compile(
     r"(?<![\w])(beslist|besliste|beslisten|besloten|decided|decides|has decided|a decide|"
@@ -1252,6 +1279,16 @@ def extract(
             products = set(f.deferred)
         if not products:
             continue
+        signed = (
+            _reported_law(measures, choose_jurisdiction(f, cue.start, folded, ref, context)[0])
+            if action == "proposal" and SIGNED.search(folded, sentence.start, sentence.end)
+            else None
+        )
+        if signed is not None:
+            # "Gov. Gianforte signed Senate Bill 419 on May 17": the bill became the law the
+            # article reports; its signature dates that measure, it is not a new proposal
+            _add_evidence(signed, f, action, folded, patterns, published, document_id, claims)
+            continue
         if (
             action == "vote"
             and not f.products
@@ -1273,7 +1310,12 @@ def extract(
             in (None, measures[-1].jurisdiction)
         ):
             # "Critics see the block as ...": the measure already reported, not a new one
-            _add_evidence(measures[-1], f, action, folded, patterns, published, document_id, claims)
+            # (a restrictive word refers to the last restrictive measure: "signed the ban into
+            # law on May 17", after a paragraph on the ruling that halted it)
+            meant = measures[-1]
+            if FAMILY.get(action) == "restrictive" and meant.family != "restrictive":
+                meant = _reported_law(measures, meant.jurisdiction) or meant
+            _add_evidence(meant, f, action, folded, patterns, published, document_id, claims)
             continue
         jurisdiction, named_by, precedents = acting
         if f.company and named_by is None:
@@ -1896,6 +1938,19 @@ def _prefer_stated_in_force(dm: DocMeasure) -> None:
 INDEFINITE_BEFORE = re.compile(
     r"(?<![\w])(?:a|an|een|un|une|ein|eine|einen|einem|einer)\s+(?:[\w-]+\s+)?$"
 )
+
+
+def _reported_law(measures: list[DocMeasure], acting: str | None) -> DocMeasure | None:
+    """The last restrictive measure of the acting jurisdiction (or of any, when the sentence
+    names none)."""
+    return next(
+        (
+            m
+            for m in reversed(measures)
+            if m.family == "restrictive" and acting in (None, m.jurisdiction)
+        ),
+        None,
+    )
 
 
 def _refers_back(scan: Scan, cue: Mention) -> bool:

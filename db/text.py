@@ -165,12 +165,30 @@ def _split_paragraph(text: str, start: int, end: int, paragraph: int, out: list[
         if match.group(1) == "." and (
             last_word.rstrip(".") in _ABBREVIATIONS
             or re.fullmatch(r"[a-z]", last_word)
-            or re.fullmatch(r"\d{1,2}", last_word)  # German ordinals: "am 20. März"
+            or (re.fullmatch(r"\d{1,2}", last_word) and _german_ordinal(before, chunk, match.end()))
         ):
             continue
         _add(text, start + cursor, start + match.end(2), paragraph, out)
         cursor = match.end()
     _add(text, start + cursor, end, paragraph, out)
+
+
+_ORDINAL_BEFORE = {
+    "am", "vom", "zum", "bis", "seit", "ab", "dem", "den", "der", "des", "die", "das", "im",
+    "ihrem", "seinem", "am,", "den,",
+}  # fmt: skip
+_MONTH_AFTER = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)(?![\w])"
+)
+
+
+def _german_ordinal(before: str, chunk: str, after: int) -> bool:
+    """'am 20. März', 'ab dem 1. Juli', 'Montag, 17. März': a German ordinal, not the end of
+    a sentence ('signed the law on May 17. It would ...')."""
+    words = before.split()
+    previous = words[-2].lower() if len(words) >= 2 else ""
+    return previous in _ORDINAL_BEFORE or bool(_MONTH_AFTER.match(chunk, after))
 
 
 def _add(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
