@@ -59,14 +59,17 @@ SPECIFICITY = {
     "national": 1,
     "supranational": 0,
 }
+# a definite or demonstrative reference to the product or the measure ("the ban", "dat verbod",
+# "cette interdiction", "dieses Verbot")
 ANAPHORA = re.compile(
-    r"(?<![\w])(the app|the application|the chatbot|the tool|the service|the ban|the block|"
-    r"de app|die app|deze app|de applicatie|de toepassing|de chatbot|de tool|het verbod|"
-    r"de blokkering|de maatregel|de videoapp|l'application|l'appli|le chatbot|l'outil|"
-    r"l'interdiction|la mesure|le blocage|die anwendung|den chatbot|der chatbot|das verbot|"
-    r"die sperre|der sperre|die massnahme|die maßnahme|de blokkade|the blockade|the measure|"
-    r"the restriction|the app's|the law|"
-    r"la loi|de wet|das gesetz|the order|the decree|le decret|het decreet|die verordnung)(?![\w])"
+    r"(?<![\w])((?:the|this|that)\s+(?:app|application|chatbot|tool|service|ban|block|blockade|"
+    r"measure|restriction|law|order|decree|prohibition)|the app's|"
+    r"(?:de|het|dat|dit|deze)\s+(?:app|applicatie|toepassing|chatbot|tool|verbod|blokkering|"
+    r"blokkade|maatregel|videoapp|wet|decreet)|"
+    r"(?:l'|le\s+|la\s+|ce\s+|cet\s+|cette\s+)(?:application|appli|chatbot|outil|interdiction|"
+    r"mesure|blocage|loi|decret)|"
+    r"(?:die|der|das|den|diese|dieses|diesen|dieser)\s+(?:app|anwendung|chatbot|verbot|sperre|"
+    r"massnahme|maßnahme|gesetz|verordnung))(?![\w])"
 )
 VENDOR_CONTEXT = re.compile(
     r"^[\s,-]{0,3}(?:ai[\s-]?)?(?:server|servers|company|firm|start-?up|model|chatbot|app|"

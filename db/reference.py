@@ -293,6 +293,16 @@ def dutch_uninflected(alias: str) -> str | None:
     return None if form.lower() in _NOT_ADJECTIVES else form
 
 
+def _with_lifting_words(ref: Reference) -> dict[str, dict[str, list[str]]]:
+    """The step words, where 'lifted' also has every word that reports a lifting as a measure
+    ("Dat verbod werd in augustus 2024 weer ingetrokken"): one list to keep up, not two."""
+    events = {kind: dict(by_language or {}) for kind, by_language in ref.events.items()}
+    lifted = events.setdefault("lifted", {})
+    for language, cues in (ref.actions.get("lift") or {}).items():
+        lifted[language] = [*lifted.get(language, []), *cues]
+    return events
+
+
 @cache
 def patterns_for(language: str) -> Patterns:
     ref = load_reference()
@@ -317,7 +327,7 @@ def patterns_for(language: str) -> Patterns:
         acronym_for=acronym_map,
         actions=_cue_index(ref.actions, language),
         scopes=_cue_index(ref.scopes, language),
-        events=_per_language(ref.events, language),
+        events=_per_language(_with_lifting_words(ref), language),
         rationales=_cue_index(rationale_cues, language),
         modifiers=_cue_index(ref.modifiers, language),
     )
