@@ -411,6 +411,14 @@ def m008_measure_spans(db: Database) -> None:
     db.execute(MEASURE_SPANS_SQL)
 
 
+@migrations()
+def m009_changes_newest_first(db: Database) -> None:
+    """The feed lists changes newest first with a tie-break on id; one run writes all its
+    changes with the same time, so an index on time alone left SQLite sorting a whole run's
+    changes to return the first 200."""
+    db["changes"].create_index(["at", "id"], index_name="idx_changes_at_id", if_not_exists=True)
+
+
 def create_schema(db: Database) -> None:
     migrations.apply(db)
 

@@ -65,3 +65,113 @@ def test_two_runs_in_the_same_second_keep_both_files(tmp_path: Path):
     assert sorted(r.url for r in read_archive(tmp_path)) == [
         f"https://example.org/{n}" for n in range(3)
     ]
+
+
+def warcio_records(path: Path) -> list[tuple]:
+    """What warcio itself reads from a file: the reference the fast reader must match."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    out = []
+    with open(path, "rb") as stream:
+        records = ArchiveIterator(stream, check_digests="raise")
+        for record in records:
+            headers = record.rec_headers
+            if record.rec_type == "resource":
+                status, content_type = 200, headers.get_header("Content-Type") or ""
+            elif record.rec_type == "response":
+                status = int(record.http_headers.get_statuscode() or 0)
+                content_type = record.http_headers.get_header("Content-Type") or ""
+            else:
+                continue
+            body = record.content_stream().read()
+            out.append(
+                (
+                    headers.get_header("WARC-Target-URI"),
+                    headers.get_header("WARC-Date"),
+                    status,
+                    content_type,
+                    body,
+                    headers.get_header("X-Bantracker-Source"),
+                    headers.get_header("X-Bantracker-Role"),
+                    records.get_record_offset(),
+                )
+            )
+    return out
+
+
+def test_the_reader_reads_what_warcio_reads(tmp_path: Path):
+    """read_records parses records by hand for speed; on every kind of record the crawler
+    writes (plain, gzip-encoded and chunked responses, a 404, a revisit, an ingested file) it
+    must give exactly what warcio gives, and read_body the same body again."""
+    import gzip
+
+    from db.archive_reader import read_body, read_records
+
+    warc = WarcFile(tmp_path / "run-src.warc.gz", "test", "run")
+    extra = {"X-Bantracker-Source": "src", "X-Bantracker-Role": "article"}
+    when = "2026-01-01T00:00:00Z"
+    html = [("Content-Type", "text/html; charset=utf-8")]
+    warc.write_response("https://e.org/a", 200, "OK", html, "<p>été</p>".encode(), when, extra)
+    warc.write_response(
+        "https://e.org/gz",
+        200,
+        "OK",
+        [*html, ("Content-Encoding", "gzip")],
+        gzip.compress(b"<p>compressed</p>"),
+        when,
+        extra,
+    )
+    warc.write_response(
+        "https://e.org/chunked",
+        200,
+        "OK",
+        [*html, ("Transfer-Encoding", "chunked")],
+        b"5\r\n<p>ch\r\n6\r\nunked<\r\n3\r\n/p>\r\n0\r\n\r\n",
+        when,
+        extra,
+    )
+    warc.write_response("https://e.org/missing", 404, "Not Found", html, b"gone", when, extra)
+    warc.write_revisit(
+        "https://e.org/a", 200, "OK", html, when, (when, "sha1:ABC"), "identical", extra
+    )
+    warc.write_resource("file:///tmp/x.html", "text/html", b"<p>local</p>", when, extra)
+    warc.close()
+    expected = warcio_records(warc.final_path)
+    found = [
+        (r.url, r.date, r.status, r.content_type, r.body, r.source_id, r.role, r.offset)
+        for r in read_records(warc.final_path)
+    ]
+    assert found == expected
+    assert {r[0] for r in found} >= {"https://e.org/gz", "https://e.org/chunked"}
+    assert dict((r[0], r[4]) for r in found)["https://e.org/gz"] == b"<p>compressed</p>"
+    for url, *_, body, _source, _role, offset in found:
+        assert read_body(str(warc.final_path), offset) == body, url
+
+
+def test_a_record_whose_digest_does_not_match_ends_the_file(tmp_path: Path):
+    """Damage inside a record (its bytes no longer match their digest) is not read as data."""
+    import gzip
+    import zlib
+
+    warc = WarcFile(tmp_path / "run-src.warc.gz", "test", "run")
+    for n in range(3):
+        warc.write_response(
+            f"https://e.org/{n}",
+            200,
+            "OK",
+            [("Content-Type", "text/html")],
+            f"<p>page {n}</p>".encode(),
+            "2026-01-01T00:00:00Z",
+            {"X-Bantracker-Source": "src", "X-Bantracker-Role": "article"},
+        )
+    warc.close()
+    data = warc.final_path.read_bytes()
+    members, rest = [], data
+    while rest:
+        inflater = zlib.decompressobj(31)
+        inflater.decompress(rest)
+        members.append(rest[: len(rest) - len(inflater.unused_data)])
+        rest = inflater.unused_data
+    damaged = gzip.decompress(members[2]).replace(b"page 1", b"page X")
+    warc.final_path.write_bytes(b"".join([*members[:2], gzip.compress(damaged), *members[3:]]))
+    assert [r.url for r in read_archive(tmp_path)] == ["https://e.org/0"]
