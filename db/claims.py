@@ -71,6 +71,13 @@ ANAPHORA = re.compile(
     r"(?:die|der|das|den|diese|dieses|diesen|dieser)\s+(?:app|anwendung|chatbot|verbot|sperre|"
     r"massnahme|maßnahme|gesetz|verordnung))(?![\w])"
 )
+# the measure itself named again ("maakte de maatregel maandagavond bekend")
+MEASURE_REFERENCE = re.compile(
+    r"(?<![\w])(?:(?:the|this|that)\s+(?:ban|block|blockade|measure|restriction|prohibition|"
+    r"decision)|(?:de|het|dat|dit|deze)\s+(?:verbod|blokkering|blokkade|maatregel|beslissing)|"
+    r"(?:l'|la\s+|le\s+|cette\s+|ce\s+)(?:interdiction|mesure|blocage|decision)|"
+    r"(?:das|die|dieses|diese)\s+(?:verbot|sperre|massnahme|maßnahme|entscheidung))(?![\w])"
+)
 VENDOR_CONTEXT = re.compile(
     r"^[\s,-]{0,3}(?:ai[\s-]?)?(?:server|servers|company|firm|start-?up|model|chatbot|app|"
     r"bedrijf|onderneming|servers|entreprise|societe|serveurs|unternehmen|firma|konzern|"
@@ -1644,7 +1651,11 @@ def _add_dated_steps(
             )
         if (
             kind is None
-            and (BACK_REFERENCE.match(folded, s) or dm.jurisdiction in places)
+            and (
+                BACK_REFERENCE.match(folded, s)
+                or dm.jurisdiction in places
+                or MEASURE_REFERENCE.search(folded, s, e)
+            )
             and any(
                 (pattern := patterns.events.get(k)) is not None and pattern.search(folded, s, e)
                 for k in ("announced", "adopted")

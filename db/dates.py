@@ -86,7 +86,13 @@ def grammar(language: str) -> _Grammar:
         rf"mid|at the end of|au mois de|in de maand)\s+({names})(?![\w]|\.?\s*\d)"
     )
     weekday_index = {fold_phrase(k): v for k, v in ref.relative["weekdays"][language].items()}
-    weekdays = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, weekday_index)) + r")(?![\w])")
+    # Dutch and German glue the part of the day on ("maandagavond", "Montagabend")
+    suffixes = (ref.relative.get("weekday_suffixes") or {}).get(language) or []
+    glued = "(?:" + "|".join(map(re.escape, suffixes)) + ")?" if suffixes else ""
+    weekdays = re.compile(
+        r"(?<![\w])(" + "|".join(map(re.escape, weekday_index)) + r")" + glued + r"(?![\w])"
+    )
+    weekday_triggers = {f"{k}*" if suffixes else k: v for k, v in weekday_index.items()}
     offset_days = {fold_phrase(k): v for k, v in ref.relative["offsets"][language].items()}
     offsets = cue_pattern(offset_days)
     future = cue_pattern(ref.relative["future"][language])
@@ -121,7 +127,7 @@ def grammar(language: str) -> _Grammar:
         re.compile(r"\s*,?\s*(" + "|".join(map(re.escape, year_offsets)) + r")(?![\w])"),
         year_offsets,
         cue_pattern(ref.relative["past_tense"][language]),
-        _triggers(months, weekday_index, offset_days, anchored_days, span_days, year_part_at),
+        _triggers(months, weekday_triggers, offset_days, anchored_days, span_days, year_part_at),
         cue_pattern(year_part_at) if year_part_at else None,
         year_part_at,
     )
