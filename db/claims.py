@@ -324,6 +324,11 @@ X_OBJECT_AFTER = re.compile(
     r"\s+(?:[\w'-]+\s+){0,5}?(?:ge)?(?:block|ban|blokk|verbod|verbied|bloqu|interdi|sperr|"
     r"verbot|verbiet|restrict|suspend|geschorst|opgeschort)\w*"
 )
+BUILT_INTO_X = {"grok"}
+X_DESCRIPTOR = re.compile(
+    r"(?:social\s+(?:network|media\s+platform|platform)|sociale?\s+(?:netwerk|mediaplatform)|"
+    r"reseau\s+social|plateforme|soziale[ns]?\s+netzwerk|plattform|platform)\s+$"
+)
 LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|en|et|und|or|of|ou|oder|sowie))\s*")
 
 
@@ -343,6 +348,12 @@ def _listed_x(text: str, folded: str, entities: list[Mention]) -> list[Mention]:
         if (
             X_OBJECT_BEFORE.search(folded, max(0, m.start() - 40), m.start())
             or X_OBJECT_AFTER.match(folded, m.end())
+            # "het sociale netwerk X" in a text that names no product built into X (Grok),
+            # where "the social network X" would say where that product sits
+            or (
+                not any(p.value in BUILT_INTO_X for p in products)
+                and X_DESCRIPTOR.search(folded, max(0, m.start() - 30), m.start())
+            )
             or any(
                 LIST_GAP.fullmatch(folded, p.end, m.start())
                 or LIST_GAP.fullmatch(folded, m.end(), p.start)
@@ -1328,6 +1339,15 @@ def extract(
             _add_evidence(meant, f, action, folded, patterns, published, document_id, claims)
             continue
         jurisdiction, named_by, precedents = acting
+        if (
+            action in ("ban", "restrict")
+            and named_by is not None
+            and named_by.kind == "actor"
+            and ref.actors[named_by.value]["kind"] == "regulator"
+        ):
+            # a regulator rules on no one's devices: what it orders against an app (stop
+            # processing Italians' data, cut access) blocks it ("the Garante curbed DeepSeek")
+            action = "block"
         if f.company and named_by is None:
             company_at = sentence.index
             continue  # the company itself acted ("the firm made its service unavailable")
