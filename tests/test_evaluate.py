@@ -1,49 +1,46 @@
 """Extraction against the annotated sets.
 
-eval/gold and eval/heldout are development sets (rules were written while reading them);
-eval/heldout2 is only ever scored. The floors guard against regressions; the target bars (0.90
+eval/gold, eval/heldout, eval/heldout2 and eval/dev2 are development sets (rules were written
+while reading them); eval/heldout3 is only ever scored, never read. The floors guard against
+regressions and sit just under the figures measured when they were set; the target bars (0.90
 for the triple, 0.85 for event dates) are tracked in the evaluation issue and printed by
 `bantracker evaluate DIR`.
 """
 
 from datetime import date
 
+import pytest
+
 from bantracker.config import REPO_ROOT
 from db.claims import extract
 from db.evaluate import evaluate, load_gold
 
+# set: (documents, triple precision, triple recall, date precision, date recall)
+FLOORS = {
+    "gold": (60, 0.98, 0.95, 0.86, 0.80),  # 0.984 0.955 / 0.862 0.810
+    "heldout": (24, 0.90, 0.92, 0.87, 0.95),  # 0.907 0.929 / 0.875 0.961
+    # heldout2 was never read until its first score (0.641 0.500 / 0.643 0.450), then used
+    # for development, like dev2 (first score 0.644 0.588 / 0.672 0.581)
+    "heldout2": (24, 0.80, 0.62, 0.68, 0.51),  # 0.821 0.640 / 0.694 0.532
+    "dev2": (30, 0.75, 0.64, 0.67, 0.62),  # 0.768 0.662 / 0.685 0.641
+    # never read: the honest figure for unseen text (0.639 0.568 / 0.509 0.424 with the
+    # extractor as it was when the set was written; far under the bars)
+    "heldout3": (24, 0.66, 0.61, 0.55, 0.47),  # 0.680 0.630 / 0.574 0.486
+}
 
-def test_extraction_does_not_regress():
-    report = evaluate(REPO_ROOT / "eval" / "gold")
-    assert report.documents >= 60
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_extraction_does_not_regress(name):
+    documents, triple_p, triple_r, date_p, date_r = FLOORS[name]
+    report = evaluate(REPO_ROOT / "eval" / name)
+    assert report.documents >= documents
     triple = report.score("jurisdiction+product+action")
-    assert triple.precision >= 0.98 and triple.recall >= 0.94, (triple.precision, triple.recall)
+    assert triple.precision >= triple_p and triple.recall >= triple_r, (
+        triple.precision,
+        triple.recall,
+    )
     dates = report.score("event dates")
-    # dates are scored on the measures found: finding Signal in a list added one of its events
-    assert dates.precision >= 0.86 and dates.recall >= 0.80, (dates.precision, dates.recall)
-
-
-def test_held_out_set_does_not_regress():
-    """eval/heldout was written apart from the rules and later used as a second development set;
-    its floors sit just under today's figures (triples P 0.907 R 0.929, dates P 0.875 R 0.961)."""
-    report = evaluate(REPO_ROOT / "eval" / "heldout")
-    assert report.documents >= 24
-    triple = report.score("jurisdiction+product+action")
-    assert triple.precision >= 0.90 and triple.recall >= 0.92, (triple.precision, triple.recall)
-    dates = report.score("event dates")
-    assert dates.precision >= 0.87 and dates.recall >= 0.95, (dates.precision, dates.recall)
-
-
-def test_unseen_set_does_not_regress():
-    """eval/heldout2 has never been read while working on the rules: the honest figure for text
-    the extractor has not seen (triples P 0.641 R 0.500, dates P 0.643 R 0.450 when its floors
-    were set, far under the bars). A change that only fits the development sets shows here."""
-    report = evaluate(REPO_ROOT / "eval" / "heldout2")
-    assert report.documents >= 24
-    triple = report.score("jurisdiction+product+action")
-    assert triple.precision >= 0.62 and triple.recall >= 0.48, (triple.precision, triple.recall)
-    dates = report.score("event dates")
-    assert dates.precision >= 0.62 and dates.recall >= 0.43, (dates.precision, dates.recall)
+    assert dates.precision >= date_p and dates.recall >= date_r, (dates.precision, dates.recall)
 
 
 def test_documents_without_a_measure_mostly_yield_none():
@@ -347,3 +344,69 @@ def test_a_part_of_last_year_dates_the_measure():
         assert {d for _, _, d in got} == {"2024-12-01"}, (language, got)
     text = "Nepal\n\nTikTok ist in Nepal seit Januar verboten."
     assert events(text, "de", FRESH, "de") == {("np", "in_force", "2025-01-01")}
+
+
+def test_places_that_describe_someone_do_not_act():
+    """A legislator's home state, a firm's nationality and a wire dateline are not who acts."""
+    published = date(2025, 3, 5)
+    text = (
+        "Bill on TikTok\n\nSenators Ann Lee, a Texas Republican, and Bob Ray, an Ohio Democrat, "
+        "introduced a bill on Tuesday that would ban TikTok on federal devices."
+    )
+    assert found(text, "en", published, "us") == {("us", "tiktok", "proposal")}
+    text = (
+        "Samsung verbiedt ChatGPT\n\nDe Zuid-Koreaanse elektronicareus Samsung verbiedt zijn "
+        "personeel om ChatGPT te gebruiken."
+    )
+    assert found(text, "nl", published, "be") == set()
+    text = "Stad\n\nBRUSSEL (Belga) - De stad Gent verbiedt TikTok op diensttoestellen."
+    assert found(text, "nl", published, "be") == {("be-gent", "tiktok", "ban")}
+
+
+def test_talk_of_a_ban_and_its_denial_make_no_measure():
+    published = date(2025, 3, 5)
+    text = "DeepSeek\n\nHet onderzoek betekent niet dat het gebruik van DeepSeek verboden is."
+    assert found(text, "nl", published, "nl") == set()
+    text = "TikTok\n\nEen verbod zonder alternatief werkt niet, zegt een expert over TikTok."
+    assert found(text, "nl", published, "be") == set()
+
+
+def test_places_listed_as_examples_each_took_the_measure():
+    text = (
+        "TikTok\n\nThe UK joined the governments that have restricted TikTok on official "
+        "devices, including the United States, Canada and the European Commission."
+    )
+    assert found(text, "en", date(2023, 3, 17), "gb") == {
+        ("gb", "tiktok", "ban"),
+        ("us", "tiktok", "ban"),
+        ("ca", "tiktok", "ban"),
+        ("eu-ec", "tiktok", "ban"),
+    }
+
+
+def test_listed_ordinary_words_and_regulators():
+    text = (
+        "Messenger\n\nFür dienstliche Zwecke sind Whatsapp, Signal und Telegram in der Armee "
+        "nicht mehr erlaubt, teilte die Schweizer Armee mit."
+    )
+    assert found(text, "de", date(2022, 1, 5), "ch") == {
+        ("ch", "whatsapp", "ban"),
+        ("ch", "signal", "ban"),
+        ("ch", "telegram", "ban"),
+    }
+    # "Signal" alone is a word, not the messenger
+    text = (
+        "Armee\n\nDie Schweizer Armee verbietet Whatsapp im Dienst, ein klares Signal an die "
+        "Truppe."
+    )
+    assert {p for _, p, _ in found(text, "de", date(2022, 1, 5), "ch")} == {"whatsapp"}
+    text = "Garante\n\nDe Italiaanse privacywaakhond Garante legde DeepSeek aan banden."
+    assert found(text, "nl", date(2025, 2, 3), "be") == {("it", "deepseek", "block")}
+
+
+def test_a_weekday_glued_to_the_part_of_the_day_dates_the_measure_named_again():
+    text = (
+        "India\n\nDe Indiase regering heeft een verbod ingesteld op TikTok. Het ministerie "
+        "maakte de maatregel maandagavond bekend."
+    )
+    assert events(text, "nl", date(2020, 6, 30), "be") == {("in", "announced", "2020-06-29")}
