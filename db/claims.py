@@ -1236,6 +1236,11 @@ def extract(
             waiting.append(f)  # a lead that dates the decision before naming it
             continue
         if chosen is None and measures and f.dates and dates_last and not f.negated:
+            if f.products and f.products[0].start - sentence.start <= 40:
+                # "Met TikTok liep het in 2023 op een gelijkaardige manier": the sentence is
+                # about this product, so "the app" in the next one is it, not the last measure's
+                # (a product named late, "... ahead of ChatGPT", is only a comparison)
+                previous = (previous[0] if previous else "", {p.value for p in f.products})
             _add_dated_steps(
                 _dated_target(measures, f, ref, context),
                 f,
