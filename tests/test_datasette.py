@@ -71,6 +71,15 @@ def test_canned_queries_answer(site, metadata):
         site, "/public/jurisdiction_and_children.json?_shape=array&jurisdiction_id=be"
     ).json()
     assert {"Ghent", "Belgium"} <= {row["jurisdiction"] for row in belgium}
+    # a product's timeline: by name or id, only its measures, in date order; empty: everything
+    by_name = get(site, "/public/product_timeline.json?_shape=array&product=DeepSeek").json()
+    by_id = get(site, "/public/product_timeline.json?_shape=array&product=deepseek").json()
+    assert by_name and by_name == by_id
+    assert all("DeepSeek" in row["products"] for row in by_name)
+    assert [r["event_date"] for r in by_name] == sorted(r["event_date"] for r in by_name)
+    everything = get(site, "/public/product_timeline.json?_shape=array&product=").json()
+    timeline = get(site, "/public/timeline.json?_shape=array&_size=max").json()
+    assert len(everything) == len(timeline) > len(by_name)
 
 
 def test_site_is_read_only(public_db):
