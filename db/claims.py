@@ -518,6 +518,7 @@ def sentence_facts(
     published: date | None,
     scan: Scan | None = None,
     anchor: date | None = None,
+    anchor_year: int | None = None,
 ) -> SentenceFacts:
     s, e = sentence.start, sentence.end
     scan = scan or Scan.of(text, folded, patterns)
@@ -526,7 +527,7 @@ def sentence_facts(
     places = [m for m in entities if m.kind in ("jurisdiction", "actor")]
     dates = [
         DateMention(d.start + s, d.end + s, d.value, d.precision, d.relative)
-        for d in find_dates(folded[s:e], patterns.language, published, anchor)
+        for d in find_dates(folded[s:e], patterns.language, published, anchor, anchor_year)
     ]
 
     def has(name: str) -> bool:
@@ -607,6 +608,7 @@ def split_clauses(
     published: date | None,
     scan: Scan | None = None,
     anchor: date | None = None,
+    anchor_year: int | None = None,
 ) -> list[SentenceFacts]:
     """'Italy blocked the app and Australia banned it': one clause per acting place."""
     places = {m.value for m in facts.places}
@@ -637,7 +639,9 @@ def split_clauses(
     out = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         clause = Sentence(sentence.index, start, end, text[start:end], sentence.paragraph)
-        clause_facts = sentence_facts(text, folded, clause, patterns, published, scan, anchor)
+        clause_facts = sentence_facts(
+            text, folded, clause, patterns, published, scan, anchor, anchor_year
+        )
         if not clause_facts.products:
             clause_facts.products = facts.products  # "Ghent banned an app: TikTok"
         out.append(clause_facts)
@@ -1164,13 +1168,19 @@ def extract(
     sentences = split_sentences(text)
     facts = []
     anchor: date | None = None  # the last day the text named, for "a day later"
+    anchor_year: int | None = None  # the last year it named, for "in March of that year"
     for sentence in sentences:
-        whole = sentence_facts(text, folded, sentence, patterns, published, scan, anchor)
+        whole = sentence_facts(
+            text, folded, sentence, patterns, published, scan, anchor, anchor_year
+        )
         facts.extend(
-            split_clauses(text, folded, sentence, whole, patterns, published, scan, anchor)
+            split_clauses(
+                text, folded, sentence, whole, patterns, published, scan, anchor, anchor_year
+            )
         )
         days = [d.value for d in whole.dates if d.precision == "day"]
         anchor = days[-1] if days else anchor
+        anchor_year = whole.dates[-1].value.year if whole.dates else anchor_year
     relevant = bool(scan.cues["actions"]) and any(f.products for f in facts)
     _defer_products(facts, folded)
 

@@ -51,6 +51,8 @@ class _Grammar:
     # parts of a year named against the publication date ("eind vorig jaar"): years, month
     year_parts: re.Pattern[str] | None = None
     year_part_at: dict[str, tuple[int, int]] | None = None
+    # after a month, words naming the year the text gave last ("in maart van dat jaar")
+    that_year: re.Pattern[str] | None = None
 
 
 NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d/.])")
@@ -130,7 +132,16 @@ def grammar(language: str) -> _Grammar:
         _triggers(months, weekday_triggers, offset_days, anchored_days, span_days, year_part_at),
         cue_pattern(year_part_at) if year_part_at else None,
         year_part_at,
+        _after(ref.relative.get("that_year", {}).get(language, [])),
     )
+
+
+def _after(phrases: list[str]) -> re.Pattern[str] | None:
+    """Words right after a date ("van dat jaar"), matched at its end."""
+    if not phrases:
+        return None
+    names = "|".join(re.escape(fold_phrase(p)).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"\s*,?\s*(?:{names})(?![\w])")
 
 
 def _triggers(*tables: dict) -> tuple[HeadFinder, HeadFinder] | None:
@@ -205,10 +216,15 @@ def _in_dateline(folded: str, start: int, end: int) -> bool:
 
 
 def find_dates(
-    folded: str, language: str, published: date | None, anchor: date | None = None
+    folded: str,
+    language: str,
+    published: date | None,
+    anchor: date | None = None,
+    anchor_year: int | None = None,
 ) -> list[DateMention]:
     """All date mentions in folded text, without overlaps, in order of appearance. `anchor` is
-    the last date the text gave before this passage ("a day later" counts from it)."""
+    the last day the text gave before this passage ("a day later" counts from it), and
+    `anchor_year` the last year ("in maart van dat jaar" is in it; without one, no date)."""
     g = grammar(language)
     if (
         g.triggers is not None
@@ -269,6 +285,15 @@ def find_dates(
         add(m.start(), m.end(), _safe_date(int(m[2]), g.months[m[1]], 1), "month", False)
     if published is not None:
         for m in g.month_only.finditer(folded):
+            that = g.that_year.match(folded, m.end(1)) if g.that_year else None
+            if that:
+                # "in maart van dat jaar": the year the text named last, never a guess
+                if anchor_year is not None:
+                    value = _safe_date(anchor_year, g.months[m[1]], 1)
+                    add(m.start(1), that.end(), value, "month", True)
+                else:
+                    taken.append((m.start(1), that.end()))
+                continue
             said = g.years_after.match(folded, m.end(1)) if g.years_after else None
             if said:
                 # "eind november vorig jaar", "in March last year": the year the words name

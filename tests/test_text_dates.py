@@ -146,3 +146,13 @@ def test_since_a_month_without_a_year():
         ("sinds januari verboden", "nl"),
     ):
         assert dates(text, language, published) == [("2025-01-01", "month")], (text, language)
+
+
+def test_a_month_of_that_year_takes_the_year_the_text_gave_last():
+    published = date(2026, 6, 23)
+    text = fold("In maart van dat jaar verboden de federale en de Vlaamse regering de app.")
+    assert [(d.value, d.precision) for d in find_dates(text, "nl", published, None, 2023)] == [
+        (date(2023, 3, 1), "month")
+    ]
+    # no year given before: no date, rather than the publication year's March
+    assert find_dates(text, "nl", published) == []
