@@ -461,6 +461,18 @@ class CueIndex:
             }
         )
         self._combined: dict[tuple[str, ...], LiteralStartPattern | None] = {}
+        # each cue is woken by the strings of its most selective set; the others are checked
+        # only for the cues woken, so a text costs its own strings, not the lexicon's size
+        self._woken_by: dict[str, list[tuple[str, int]]] = {}
+        self._always: list[tuple[str, int]] = []
+        for key, cues in self.required.items():
+            for index, (_, sets) in enumerate(cues):
+                if not sets:
+                    self._always.append((key, index))
+                    continue
+                trigger = max(sets, key=lambda found: min(map(len, found)))
+                for literal in trigger:
+                    self._woken_by.setdefault(literal, []).append((key, index))
 
     def _possible(
         self, folded: str, start: int, end: int
@@ -476,12 +488,17 @@ class CueIndex:
             if automaton is not None and start < end
             else set()
         )
-        for key, cues in self.required.items():
-            chosen = tuple(
-                cue for cue, sets in cues if all(not present.isdisjoint(s) for s in sets)
-            )
-            if not chosen:
-                continue
+        woken = set(self._always)
+        for literal in present:
+            woken.update(self._woken_by.get(literal, ()))
+        by_key: dict[str, list[int]] = {}
+        for key, index in woken:
+            sets = self.required[key][index][1]
+            if all(not present.isdisjoint(found) for found in sets):
+                by_key.setdefault(key, []).append(index)
+        for key, indexes in by_key.items():
+            cues = self.required[key]
+            chosen = tuple(cues[i][0] for i in sorted(indexes))
             if chosen not in self._combined:
                 pattern = cue_pattern(chosen)
                 self._combined[chosen] = LiteralStartPattern(pattern) if pattern else None
