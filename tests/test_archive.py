@@ -7,6 +7,19 @@ from crawlers.archive import WarcFile
 from db.archive_reader import read_archive
 
 
+def write_page(warc: WarcFile, url: str, n: int) -> None:
+    """One small article response, as the crawler archives it."""
+    warc.write_response(
+        url,
+        200,
+        "OK",
+        [("Content-Type", "text/html")],
+        f"<p>page {n}</p>".encode(),
+        "2026-01-01T00:00:00Z",
+        {"X-Bantracker-Source": "src", "X-Bantracker-Role": "article"},
+    )
+
+
 def test_demo_pack_is_byte_for_byte_reproducible(tmp_path: Path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
@@ -22,15 +35,7 @@ def test_records_before_a_crash_are_readable(tmp_path: Path):
     warc = WarcFile(tmp_path / "run-src.warc.gz", "test", "run")
     ends = []
     for n in range(3):
-        warc.write_response(
-            f"https://example.org/{n}",
-            200,
-            "OK",
-            [("Content-Type", "text/html")],
-            f"<p>page {n}</p>".encode(),
-            "2026-01-01T00:00:00Z",
-            {"X-Bantracker-Source": "src", "X-Bantracker-Role": "article"},
-        )
+        write_page(warc, f"https://example.org/{n}", n)
         ends.append(warc.stream.tell())
     warc.stream.close()  # the process dies: no rename, and the last record is torn in half
     torn = warc.open_path.read_bytes()
@@ -155,15 +160,7 @@ def test_a_record_whose_digest_does_not_match_ends_the_file(tmp_path: Path):
 
     warc = WarcFile(tmp_path / "run-src.warc.gz", "test", "run")
     for n in range(3):
-        warc.write_response(
-            f"https://e.org/{n}",
-            200,
-            "OK",
-            [("Content-Type", "text/html")],
-            f"<p>page {n}</p>".encode(),
-            "2026-01-01T00:00:00Z",
-            {"X-Bantracker-Source": "src", "X-Bantracker-Role": "article"},
-        )
+        write_page(warc, f"https://e.org/{n}", n)
     warc.close()
     data = warc.final_path.read_bytes()
     members, rest = [], data
