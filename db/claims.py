@@ -366,28 +366,29 @@ def _listed_x(text: str, folded: str, entities: list[Mention]) -> list[Mention]:
     return sorted([*entities, *added], key=lambda m: m.start) if added else entities
 
 
-def _listed_names(text: str, entities: list[Mention]) -> list[Mention]:
+def _listed_names(text: str, folded: str, entities: list[Mention]) -> list[Mention]:
     """Product names that are also ordinary words ("Signal") count only with their capital and
     listed among other products ("WhatsApp, Signal und Telegram"): `listed` in products.yml."""
     names = _listed_name_pattern()
     if names is None:
         return entities
-    ref = load_reference()
-    lower = text.lower()
-    found = [m for m in entities if m.kind == "product"]
     candidates = [
         m
         for m in names[0].finditer(text)
         if not any(e.start <= m.start() < e.end for e in entities)
     ]
+    if not candidates:
+        return entities
+    ref = load_reference()
+    found = [m for m in entities if m.kind == "product"]
     added: list[Mention] = []
     changed = True
     while changed and candidates:  # a list may chain: "WhatsApp, Signal, Line en Telegram"
         changed = False
         for m in list(candidates):
             if any(
-                LIST_GAP.fullmatch(lower, p.end, m.start())
-                or LIST_GAP.fullmatch(lower, m.end(), p.start)
+                LIST_GAP.fullmatch(folded, p.end, m.start())
+                or LIST_GAP.fullmatch(folded, m.end(), p.start)
                 for p in [*found, *added]
             ):
                 product = names[1][m.group()]
@@ -459,7 +460,7 @@ class Scan:
         anaphora = [(m.start(), m.end()) for m in ANAPHORA.finditer(folded)]
         entities = _entities(text, folded, patterns, 0, end)
         entities = _listed_x(text, folded, entities)
-        entities = _listed_names(text, entities)
+        entities = _listed_names(text, folded, entities)
         for m in entities:
             if _names_a_member_state(m, folded):
                 m.value = f"context:region:{m.value}"

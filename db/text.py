@@ -439,6 +439,9 @@ class CueIndex:
                 body = single.pattern.replace("(?<![\\w])", "", 1)
                 self.by_prefix.setdefault(literal[:3], []).append((re.compile(body), key))
                 heads.append(literal_head(literal))
+        # every leftover cue of a key as one expression: what `find` must match exactly
+        # (tests/test_matchers.py compares with it); `find` itself runs only the cues whose
+        # required strings are in the text, combined the same way (`_possible`)
         self.leftovers = {
             key: LiteralStartPattern(pattern)
             for key, cues in leftovers.items()
