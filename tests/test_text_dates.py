@@ -156,3 +156,18 @@ def test_a_month_of_that_year_takes_the_year_the_text_gave_last():
     ]
     # no year given before: no date, rather than the publication year's March
     assert find_dates(text, "nl", published) == []
+
+
+def test_french_step_words_agree_with_their_noun():
+    """'une loi adoptée en décembre': the participle agrees, the step is still an adoption."""
+    from db.claims import extract
+
+    text = (
+        "TikTok\n\nAux États-Unis, une loi adoptée en décembre 2022 interdit TikTok sur les "
+        "appareils fédéraux."
+    )
+    extraction = extract("t", text, "fr", date(2023, 2, 28), publisher_country="ca")
+    steps = {
+        (m.jurisdiction, e.type, e.date.isoformat()) for m in extraction.measures for e in m.events
+    }
+    assert ("us", "adopted", "2022-12-01") in steps
