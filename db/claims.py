@@ -59,24 +59,49 @@ SPECIFICITY = {
     "national": 1,
     "supranational": 0,
 }
-# a definite or demonstrative reference to the product or the measure ("the ban", "dat verbod",
-# "cette interdiction", "dieses Verbot")
+# Definite or demonstrative references ("the ban", "dat verbod", "cette interdiction", "dieses
+# Verbot"): one determiner list per language, and the nouns a reference can point back with.
+_DETERMINERS = {
+    "en": r"(?:the|this|that)\s+",
+    "nl": r"(?:de|het|dat|dit|deze)\s+",
+    "fr": r"(?:l'|le\s+|la\s+|ce\s+|cet\s+|cette\s+)",
+    "de": r"(?:die|der|das|den|diese|dieses|diesen|dieser)\s+",
+}
+_PRODUCT_NOUNS = {
+    "en": "app|application|chatbot|tool|service",
+    "nl": "app|applicatie|toepassing|chatbot|tool|videoapp",
+    "fr": "application|appli|chatbot|outil",
+    "de": "app|anwendung|chatbot",
+}
+_MEASURE_NOUNS = {
+    "en": "ban|block|blockade|measure|restriction|prohibition",
+    "nl": "verbod|blokkering|blokkade|maatregel",
+    "fr": "interdiction|mesure|blocage",
+    "de": "verbot|sperre|massnahme|maßnahme",
+}
+_LAW_NOUNS = {
+    "en": "law|order|decree",
+    "nl": "wet|decreet",
+    "fr": "loi|decret",
+    "de": "gesetz|verordnung",
+}
+_DECISION_NOUNS = {"en": "decision", "nl": "beslissing", "fr": "decision", "de": "entscheidung"}
+
+
+def _references(*nouns: dict[str, str]) -> str:
+    return "|".join(
+        f"{determiner}(?:{'|'.join(group[language] for group in nouns)})"
+        for language, determiner in _DETERMINERS.items()
+    )
+
+
+# the product or the measure named again
 ANAPHORA = re.compile(
-    r"(?<![\w])((?:the|this|that)\s+(?:app|application|chatbot|tool|service|ban|block|blockade|"
-    r"measure|restriction|law|order|decree|prohibition)|the app's|"
-    r"(?:de|het|dat|dit|deze)\s+(?:app|applicatie|toepassing|chatbot|tool|verbod|blokkering|"
-    r"blokkade|maatregel|videoapp|wet|decreet)|"
-    r"(?:l'|le\s+|la\s+|ce\s+|cet\s+|cette\s+)(?:application|appli|chatbot|outil|interdiction|"
-    r"mesure|blocage|loi|decret)|"
-    r"(?:die|der|das|den|diese|dieses|diesen|dieser)\s+(?:app|anwendung|chatbot|verbot|sperre|"
-    r"massnahme|maßnahme|gesetz|verordnung))(?![\w])"
+    rf"(?<![\w])((?:{_references(_PRODUCT_NOUNS, _MEASURE_NOUNS, _LAW_NOUNS)})|the app's)(?![\w])"
 )
 # the measure itself named again ("maakte de maatregel maandagavond bekend")
 MEASURE_REFERENCE = re.compile(
-    r"(?<![\w])(?:(?:the|this|that)\s+(?:ban|block|blockade|measure|restriction|prohibition|"
-    r"decision)|(?:de|het|dat|dit|deze)\s+(?:verbod|blokkering|blokkade|maatregel|beslissing)|"
-    r"(?:l'|la\s+|le\s+|cette\s+|ce\s+)(?:interdiction|mesure|blocage|decision)|"
-    r"(?:das|die|dieses|diese)\s+(?:verbot|sperre|massnahme|maßnahme|entscheidung))(?![\w])"
+    rf"(?<![\w])(?:{_references(_MEASURE_NOUNS, _DECISION_NOUNS)})(?![\w])"
 )
 VENDOR_CONTEXT = re.compile(
     r"^[\s,-]{0,3}(?:ai[\s-]?)?(?:server|servers|company|firm|start-?up|model|chatbot|app|"
@@ -879,6 +904,7 @@ def choose_jurisdiction(
     vendor_countries = {
         (ref.products[p.value].get("vendor_country") or "").upper() for p in facts.products
     }
+    makers = vendor_countries or set(vendors)  # whose apps the sentence is about
     best: tuple[float, str, Mention] | None = None
     precedents: list[str] = []
     named = {
@@ -903,7 +929,6 @@ def choose_jurisdiction(
         row = ref.jurisdictions.get(jurisdiction or "")
         if row is None:
             continue
-        makers = vendor_countries or set(vendors)
         if row["country_code"] in makers and (
             len(makers) == 1
             and row["level"] == "national"

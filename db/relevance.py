@@ -23,10 +23,8 @@ import html
 import re
 from functools import lru_cache
 
-from db.reference import load_reference
+from db.reference import LANGUAGES, load_reference
 from db.text import CueIndex, fold
-
-LANGUAGES = ("nl", "fr", "en", "de")
 
 # The patterns are written for Python's engine: a look-ahead on the first letter keeps the
 # alternation of tag names from being tried at every "<", and the script body is read in runs of
