@@ -74,10 +74,10 @@ _PRODUCT_NOUNS = {
     "de": "app|anwendung|chatbot",
 }
 _MEASURE_NOUNS = {
-    "en": "ban|block|blockade|measure|restriction|prohibition",
-    "nl": "verbod|blokkering|blokkade|maatregel",
-    "fr": "interdiction|mesure|blocage",
-    "de": "verbot|sperre|massnahme|maßnahme",
+    "en": "ban|block|blockade|measure|restriction|prohibition|rule",
+    "nl": "verbod|blokkering|blokkade|maatregel|regel|regeling",
+    "fr": "interdiction|mesure|blocage|regle",
+    "de": "verbot|sperre|massnahme|maßnahme|regel|regelung",
 }
 _LAW_NOUNS = {
     "en": "law|order|decree",
@@ -1091,6 +1091,18 @@ def event_type_for(
         for kind in ("extended", "suspended", *(["vote"] if parliamentary else []), "adopted"):
             if cue(kind, date_mention.end, right):
                 return kind
+    if cue("from_ahead", date_mention.start - len(before), date_mention.start) and (
+        (published is not None and date_mention.value > published)
+        or AHEAD_MOOD.search(folded, left, right)
+    ):
+        return "in_force"
+    if (
+        action != "vote"
+        and cue("put_in_place", left, right)
+        and not cue("announced", left, right)
+        and (published is None or date_mention.value <= published)
+    ):
+        return "in_force"  # "Het verbod werd in maart ingevoerd": it applied from then
     if action == "vote":
         return "vote"
     if published is not None and date_mention.value > published and date_mention.precision == "day":
@@ -1098,6 +1110,11 @@ def event_type_for(
     return "announced"
 
 
+# a step still to come in the reporter's past ("serait retiré dès le 28 février")
+AHEAD_MOOD = re.compile(
+    r"(?<![\w])(?:will|would|shall|must|zal|zou|zullen|zouden|moet|moeten|sera|seront|serait|"
+    r"seraient|doit|doivent|devra|devrait|va|vont|wird|werden|soll|sollen|muss)(?![\w])"
+)
 # the action was asked for or ordered, not carried out: its date is the decision's
 REQUEST = re.compile(
     r"(?:reported|asked|asks|urged|urges|requested|gemeld|meldt|vraagt|vroeg|gevraagd|signal|"
@@ -1271,6 +1288,16 @@ def extract(
         if chosen is None and not measures and f.dates and not f.negated and sentence.index <= 4:
             waiting.append(f)  # a lead that dates the decision before naming it
             continue
+        if (
+            chosen is None
+            and f.immediate
+            and not f.negated
+            and near_last
+            and MEASURE_REFERENCE.search(folded, sentence.start, sentence.end)
+        ):
+            # "La règle s'applique avec effet immédiat": the measure just reported applies
+            # from the day it was announced
+            measures[-1].immediate = True
         if chosen is None and measures and f.dates and dates_last and not f.negated:
             if f.products and f.products[0].start - sentence.start <= 40:
                 # "Met TikTok liep het in 2023 op een gelijkaardige manier": the sentence is
@@ -1566,9 +1593,11 @@ def extract(
                         )
                     )
             if listed_on is not None and listed_on.jurisdiction == dm.jurisdiction:
-                # products on the same list fall under the same rule from the same day
+                # products on the same list fall under the same rule from the same day; the
+                # list was announced with them unless they were on it already
+                copied = {"in_force"} if f.background else ORIGIN_EVENTS
                 for e in listed_on.events:
-                    if e.type == "in_force" and not any(x.type == "in_force" for x in dm.events):
+                    if e.type in copied and not any(x.type == e.type for x in dm.events):
                         dm.events.append(
                             EventClaim(e.type, e.date, e.precision, e.relative, e.claim, True)
                         )

@@ -47,7 +47,8 @@ def test_reference_data_uses_the_vocabulary():
         assert row["category"] in CATEGORIES, row["id"]
     assert set(ref.actions) <= set(ACTIONS) | {"remove", "investigation", "same"}
     assert set(ref.scopes) == set(SCOPES)
-    assert set(ref.events) <= set(EVENT_TYPES)
+    # besides the event types, two cue groups that type a date as the start (in_force)
+    assert set(ref.events) <= set(EVENT_TYPES) | {"put_in_place", "from_ahead"}
 
 
 def test_reference_ids_are_declared_once():
