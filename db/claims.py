@@ -80,10 +80,10 @@ _MEASURE_NOUNS = {
     "de": "verbot|sperre|massnahme|maßnahme|regel|regelung",
 }
 _LAW_NOUNS = {
-    "en": "law|order|decree",
-    "nl": "wet|decreet",
-    "fr": "loi|decret",
-    "de": "gesetz|verordnung",
+    "en": "law|order|decree|bill|act",
+    "nl": "wet|decreet|wetsvoorstel|wetsontwerp",
+    "fr": "loi|decret|projet\\s+de\\s+loi|proposition\\s+de\\s+loi",
+    "de": "gesetz|verordnung|gesetzentwurf|gesetzesentwurf",
 }
 _DECISION_NOUNS = {"en": "decision", "nl": "beslissing", "fr": "decision", "de": "entscheidung"}
 
@@ -114,6 +114,17 @@ VOTE_COUNT = re.compile(
     r"ja-?stimmen|stimmen\s*dafur|stimmen|voor|pour|in favou?r|dafur)?\s*(?:,|-|–|to|tegen|"
     r"contre|against|zu|gegen|en|bei|und|et|and)\s*(\d{1,3})(?![\d])"
 )
+VOTE_WORD = re.compile(r"(?<![\w])(?:votes?|stemmen|voix|stimmen)(?![\w])")
+
+
+def _tallied(folded: str, start: int, end: int) -> bool:
+    """The clause gives a vote's count ("by 34 votes to 19", "mit 79 zu 18 Stimmen")."""
+    count = VOTE_COUNT.search(folded, start, end)
+    return count is not None and bool(
+        VOTE_WORD.search(folded, max(start, count.start() - 12), min(end, count.end() + 12))
+    )
+
+
 VENDOR_BEFORE = re.compile(
     r"(?:(?<![\w])(?:naar|to|vers|nach|uit|from|aus|into|in|en|a)\s+$)|(?:societe|entreprise|groupe|editeur|company|firm|developer|maker|bedrijf|ontwikkelaar|"
     r"unternehmen|konzern|hersteller|anbieter|app|application|applicatie|chatbot)\s*$"
@@ -1086,6 +1097,8 @@ def event_type_for(
         order.insert(4, "vote")
     for kind in order:
         if cue(kind, date_mention.start - len(before), date_mention.start):
+            if kind == "adopted" and _tallied(folded, left, right):
+                return "vote"  # "The Senate passed the bill on 28 November by 34 votes to 19"
             return kind
     if patterns.language in ("nl", "de"):
         for kind in ("extended", "suspended", *(["vote"] if parliamentary else []), "adopted"):
@@ -1821,7 +1834,8 @@ GENERIC_PRODUCT = re.compile(
 
 
 TARGET_WORDS = re.compile(
-    r"(?<![\w])(?:such\s+as|including|among\s+them|affected|covered|concerns?|reason|"
+    r"(?<![\w])(?:such\s+as|including|among\s+them|affected|covered|concerns?|reason|named|"
+    r"listed|noemt|genoemd|cite|nennt|genannt|"
     r"gaat\s+(?:het\s+)?om|onder\s+(?:meer|andere)|zoals|waaronder|aanleiding|betreft|"
     r"getroffen|notamment|parmi\s+lesquel\w*|concerne\w*|vise\w*|raison|"
     r"betroffen|etwa|darunter|unter\s+anderem|beispielsweise|anlass|grund)(?![\w])"
@@ -1848,6 +1862,10 @@ def _defer_products(facts: list[SentenceFacts], folded: str) -> None:
             default=index,
         )
         limit = max(paragraph_end + 1, index + 2)
+        if index == 0:
+            # a headline's measure ("Australia's social media age limit starts today") may
+            # name its platforms only once the body lists them
+            limit = max(limit, LEAD_SENTENCES + TITLE_PRODUCT_REACH)
         for later in facts[i + 1 :]:
             if later.sentence.index > limit:
                 break
@@ -1873,6 +1891,7 @@ def _defer_products(facts: list[SentenceFacts], folded: str) -> None:
 
 LEAD_SENTENCES = 3
 PRODUCT_REACH = 3
+TITLE_PRODUCT_REACH = 5
 HYPOTHETICAL_OK = {"proposal", "vote", "remove_from_app_store", "warning"}
 AUTHORITY_WORDS = re.compile(
     r"(?<![\w])(?:regulators?|watchdogs?|authority|authorities|commission|agency|ministry|"
@@ -2281,6 +2300,23 @@ def compatible_dates(a: list[date], b: list[date], days: int = 150) -> bool:
     return abs((min(a) - min(b)).days) <= days
 
 
+def _adopted_then_in_force(a: DocMeasure, b: DocMeasure) -> bool:
+    """A law passed in one year that applies from the next: one report dates only its adoption,
+    the other only its start, and the start follows the adoption."""
+    for first, second in ((a, b), (b, a)):
+        passed = [e.date for e in first.events if e.type in ("adopted", "vote")]
+        starts = [e.date for e in second.events if e.type == "in_force"]
+        if (
+            passed
+            and starts
+            and all(e.type in ("adopted", "vote") for e in first.events if e.type in ORIGIN_EVENTS)
+            and all(e.type == "in_force" for e in second.events if e.type in ORIGIN_EVENTS)
+            and 0 <= (min(starts) - max(passed)).days <= 3 * 365
+        ):
+            return True
+    return False
+
+
 def _same_family(a: DocMeasure, b: DocMeasure) -> bool:
     """Same kind of measure. Removal from app stores is the consequence of a ban or block
     when the same body (or no named body) is behind both."""
@@ -2351,7 +2387,9 @@ def merge_document_measures(measures: list[DocMeasure]) -> list[DocMeasure]:
                 continue
             if not (candidate.products & dm.products):
                 continue
-            if not compatible_dates(candidate.origin_dates(), dm.origin_dates()):
+            if not compatible_dates(
+                candidate.origin_dates(), dm.origin_dates()
+            ) and not _adopted_then_in_force(candidate, dm):
                 continue
             target = candidate
             break

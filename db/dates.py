@@ -215,6 +215,24 @@ def _in_dateline(folded: str, start: int, end: int) -> bool:
     return bool(DATELINE_BEFORE.fullmatch(folded, 0, start) and DATELINE_AFTER.match(folded, end))
 
 
+# "under 16 may no longer ...": the modal verb, not the month, when a word follows it straight
+# away and no preposition introduces the number ("on 16 May the minister said")
+_DATE_PREPOSITION = re.compile(
+    r"(?:(?<![\w])(?:on|from|until|till|by|since|before|after|to|of|between|and|or|the|through|"
+    r"starting|effective|dated|as\s+of)|[(,;:.\n-])\s*$"
+)
+_WORD_NEXT = re.compile(r"\s+[a-z]")
+
+
+def _modal_may(folded: str, m: re.Match[str]) -> bool:
+    if m[2] != "may" or m[3]:
+        return False
+    if not _WORD_NEXT.match(folded, m.end(2)):
+        return False
+    before = folded[max(0, m.start() - 20) : m.start()]
+    return not (before.strip() == "" or _DATE_PREPOSITION.search(before))
+
+
 def find_dates(
     folded: str,
     language: str,
@@ -265,6 +283,8 @@ def find_dates(
         return infer_year(month, day, published, _looks_forward(folded, start, g)), end
 
     for m in g.day_month.finditer(folded):
+        if _modal_may(folded, m):
+            continue
         month = g.months[m[2]]
         day = int(m[1])
         if m[3]:

@@ -171,3 +171,15 @@ def test_french_step_words_agree_with_their_noun():
         (m.jurisdiction, e.type, e.date.isoformat()) for m in extraction.measures for e in m.events
     }
     assert ("us", "adopted", "2022-12-01") in steps
+
+
+def test_may_after_a_bare_number_is_the_verb():
+    published = date(2025, 6, 1)
+    assert dates("Children under 16 may no longer hold accounts.", "en", published) == []
+    assert dates("Users aged 13 may keep their accounts.", "en", published) == []
+    # the month after a preposition, a sentence start, or with its year
+    assert dates("The ban starts on 16 May and covers TikTok.", "en", published) == [
+        ("2025-05-16", "day")
+    ]
+    assert dates("It was signed. 16 May was the day.", "en", published) == [("2025-05-16", "day")]
+    assert dates("Under 16 May 2025 rules.", "en", published) == [("2025-05-16", "day")]
