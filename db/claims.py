@@ -524,6 +524,22 @@ class Scan:
         return out
 
 
+INVERTED_FOLLOW = re.compile(r"(?:volg|folg)\w*$")
+OPENING_PREPOSITION = re.compile(r"\s*(?:op|am|an|in|im|vanaf|seit|sinds)?\s*$")
+
+
+def _follows_as_subject(
+    folded: str, s: int, start: int, end: int, dates: list[DateMention]
+) -> bool:
+    """Dutch and German put the subject after the verb when a time opens the sentence:
+    in "Maandag volgde de staat New York met een verbod" New York follows, it is not the
+    example followed (as Antwerp is in "Gent volgde Antwerpen")."""
+    if not INVERTED_FOLLOW.search(folded, start, end) or start - s > 40:
+        return False
+    first = next((d for d in dates if s <= d.start and d.end <= start), None)
+    return first is not None and bool(OPENING_PREPOSITION.match(folded[s : first.start]))
+
+
 def _hypothetical(
     scan: Scan, patterns: Patterns, folded: str, s: int, e: int, last_cue: int | None = None
 ) -> bool:
@@ -573,6 +589,7 @@ def sentence_facts(
     precedent_spans = [
         (start, min(e, end + 45))
         for start, end in Scan.spans_within(scan.modifiers.get("precedent", []), s, e)
+        if not _follows_as_subject(folded, s, start, end, dates)
     ]
     actions = scan.within("actions", s, e)
     # the vendor acts only when it is the subject, named before the verb ("the company made
@@ -1868,7 +1885,20 @@ def _defer_products(facts: list[SentenceFacts], folded: str) -> None:
             limit = max(limit, LEAD_SENTENCES + TITLE_PRODUCT_REACH)
         for later in facts[i + 1 :]:
             if later.sentence.index > limit:
-                break
+                if index > LEAD_SENTENCES + TITLE_PRODUCT_REACH:
+                    break
+                # further on, only a sentence that names this measure's targets ("Sont
+                # notamment visées par cette interdiction TikTok, Instagram ou Twitter")
+                if (
+                    later.products
+                    and not later.negated
+                    and not later.company
+                    and MEASURE_REFERENCE.search(folded, later.sentence.start, later.sentence.end)
+                    and TARGET_WORDS.search(folded, later.sentence.start, later.sentence.end)
+                ):
+                    f.deferred = {p.value for p in later.products}
+                    break
+                continue
             if later.products:
                 # a product sentence that reports a measure of another place is that place's
                 # ("... instead of a list of banned apps. Ghent blocked Grok on Tuesday.")
@@ -2373,6 +2403,9 @@ def _place_headlines(measures: list[DocMeasure]) -> list[DocMeasure]:
             out.append(dm)
             continue
         dm.claims = [c for c in dm.claims if c.field != "jurisdiction"]
+        # the headline's loose word ("geweerd", "banned") does not outvote the words the
+        # body uses for this place's measure ("the regulator ordered it to stop processing")
+        dm.actions = [(kind, 0.01) for kind, _ in dm.actions]
         _absorb(host, dm)
     return out
 

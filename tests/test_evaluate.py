@@ -25,7 +25,7 @@ FLOORS = {
     "dev2": (30, 0.78, 0.67, 0.74, 0.70),  # 0.797 0.688 / 0.756 0.711
     # never read: the honest figure for unseen text (0.639 0.568 / 0.509 0.424 with the
     # extractor as it was when the set was written; far under the bars)
-    "heldout3": (24, 0.66, 0.61, 0.55, 0.47),  # 0.680 0.630 / 0.574 0.486
+    "heldout3": (24, 0.70, 0.65, 0.65, 0.54),  # 0.707 0.654 / 0.667 0.553
 }
 
 
@@ -537,3 +537,46 @@ def test_an_order_to_stop_processing_users_data_blocks_the_app():
         "gegevens van Italiaanse gebruikers met onmiddellijke ingang stop te zetten."
     )
     assert found(text, "nl", date(2025, 1, 31), "be") == {("it", "deepseek", "block")}
+
+
+def test_a_measure_whose_targets_a_later_section_names():
+    """'Sont notamment visées par cette interdiction TikTok ...' several paragraphs on."""
+    published = date(2023, 3, 24)
+    text = (
+        "Applications récréatives : interdiction sur les téléphones des agents\n\n"
+        "Le gouvernement français a décidé d'interdire, à compter de ce jour, l'installation "
+        "d'applications récréatives sur les téléphones professionnels des agents. "
+        "Cette mesure concerne tous les appareils fournis par l'administration. "
+        "Les applications déjà installées devront être supprimées. "
+        "Les services informatiques suivront le respect de la règle.\n\n"
+        "Le ministre a parlé d'un outil de travail. Des dérogations seront possibles. "
+        "La communication institutionnelle reste permise. Les syndicats ont été informés.\n\n"
+        "Sont notamment visées par cette interdiction des applications telles que TikTok ou "
+        "Instagram."
+    )
+    got = events(text, "fr", published, "fr")
+    assert ("fr", "in_force", "2023-03-24") in got
+    assert {("fr", "tiktok", "ban"), ("fr", "instagram", "ban")} <= found(
+        text, "fr", published, "fr"
+    )
+
+
+def test_a_time_opening_the_sentence_puts_the_follower_after_the_verb():
+    published = date(2025, 2, 12)
+    text = (
+        "DeepSeek\n\nTexas verbood DeepSeek op 28 januari op toestellen van de staat. "
+        "Maandag volgde de staat New York met een verbod op DeepSeek op alle toestellen."
+    )
+    got = events(text, "nl", published, "nl")
+    assert ("us-ny", "announced", "2025-02-10") in got
+    assert ("us-tx", "announced", "2025-02-10") not in got
+
+
+def test_a_placeless_headline_does_not_outvote_the_body():
+    published = date(2025, 2, 12)
+    text = (
+        "In deze landen wordt DeepSeek geweerd\n\n"
+        "De Italiaanse privacytoezichthouder Garante beval DeepSeek op 30 januari om de "
+        "verwerking van gegevens van Italiaanse gebruikers stop te zetten."
+    )
+    assert found(text, "nl", published, "nl") == {("it", "deepseek", "block")}
