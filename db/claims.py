@@ -68,10 +68,10 @@ _DETERMINERS = {
     "de": r"(?:die|der|das|den|diese|dieses|diesen|dieser)\s+",
 }
 _PRODUCT_NOUNS = {
-    "en": "app|application|chatbot|tool|service",
-    "nl": "app|applicatie|toepassing|chatbot|tool|videoapp",
-    "fr": "application|appli|chatbot|outil",
-    "de": "app|anwendung|chatbot",
+    "en": "app|application|chatbot|tool|service|platform",
+    "nl": "app|applicatie|toepassing|chatbot|tool|videoapp|platform",
+    "fr": "application|appli|chatbot|outil|plateforme",
+    "de": "app|anwendung|chatbot|plattform",
 }
 _MEASURE_NOUNS = {
     "en": "ban|block|blockade|measure|restriction|prohibition|rule",
@@ -1749,15 +1749,22 @@ def _add_dated_steps(
     if places - {dm.jurisdiction}:
         return
     s, e = f.sentence.start, f.sentence.end
+    lifted = patterns.events.get("lifted")
     for d in f.dates:
         before = folded[max(s, d.start - 32) : d.start]  # not the previous sentence's words
-        kind = next(
-            (
-                k
-                for k in ("lifted", "suspended", "extended", "in_force", "adopted", "announced")
-                if (pattern := patterns.events.get(k)) is not None and pattern.search(before)
-            ),
-            None,
+        left, right = _clause_around(folded, d.start, d.end, s, e)
+        kind = (
+            # "X is sinds dinsdagavond weer bereikbaar": the date of its return
+            "lifted"
+            if lifted is not None and lifted.search(folded, left, right)
+            else next(
+                (
+                    k
+                    for k in ("suspended", "extended", "in_force", "adopted", "announced")
+                    if (pattern := patterns.events.get(k)) is not None and pattern.search(before)
+                ),
+                None,
+            )
         )
         if kind is None and patterns.language in ("nl", "de"):
             kind = next(

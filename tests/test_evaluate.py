@@ -580,3 +580,17 @@ def test_a_placeless_headline_does_not_outvote_the_body():
         "verwerking van gegevens van Italiaanse gebruikers stop te zetten."
     )
     assert found(text, "nl", published, "nl") == {("it", "deepseek", "block")}
+
+
+def test_a_platform_back_since_a_day_and_the_ordered_suspension():
+    published = date(2024, 10, 9)
+    text = (
+        "Brazilië heft blokkade van X op\n\n"
+        "Het sociale netwerk X is sinds dinsdagavond weer bereikbaar in Brazilië. "
+        "Op vrijdag 30 augustus had de regering de onmiddellijke opschorting van het platform "
+        "in het hele land bevolen."
+    )
+    got = events(text, "nl", published, "be")
+    assert ("br", "lifted", "2024-10-08") in got and ("br", "in_force", "2024-10-08") not in got
+    assert ("br", "announced", "2024-08-30") in got
+    assert found(text, "nl", published, "be") == {("br", "x", "block")}
