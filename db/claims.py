@@ -2281,6 +2281,15 @@ def document_context(
         "federal": federal,
         "national": national,
         "municipal": municipal,
+        # "the House of Representatives": the lower house of the country the text is about
+        "lower_house": next(
+            (
+                j
+                for j, row in ref.jurisdictions.items()
+                if row.get("lower_house") and row.get("parent") in (national, federal)
+            ),
+            None,
+        ),
     }
     regions: dict[str, int] = {}
     for f in facts:

@@ -594,3 +594,19 @@ def test_a_platform_back_since_a_day_and_the_ordered_suspension():
     assert ("br", "lifted", "2024-10-08") in got and ("br", "in_force", "2024-10-08") not in got
     assert ("br", "announced", "2024-08-30") in got
     assert found(text, "nl", published, "be") == {("br", "x", "block")}
+
+
+def test_the_chamber_of_representatives_is_the_one_of_the_country_in_question():
+    text = (
+        "TikTok\n\nLa pression sur TikTok franchit un cap à Washington. La Chambre des "
+        "représentants a voté mercredi, par 352 voix contre 65, un texte qui menace TikTok "
+        "d'interdiction aux États-Unis."
+    )
+    got = found(text, "fr", date(2024, 3, 14), "be")
+    assert got and all(j.startswith("us") for j, _, _ in got), got
+    text = (
+        "TikTok\n\nLa Chambre des représentants a voté jeudi une résolution qui demande "
+        "l'interdiction de TikTok sur les appareils des députés belges."
+    )
+    got = found(text, "fr", date(2023, 3, 17), "be")
+    assert got and all(j.startswith("be") for j, _, _ in got), got

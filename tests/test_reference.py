@@ -42,6 +42,7 @@ def test_reference_data_uses_the_vocabulary():
             "context:federal",
             "context:national",
             "context:municipal",
+            "context:lower_house",
         ), row["id"]
     for row in ref.products.values():
         assert row["category"] in CATEGORIES, row["id"]
