@@ -1766,6 +1766,16 @@ def _add_dated_steps(
                 None,
             )
         )
+        put_in_place = patterns.events.get("put_in_place")
+        announced = patterns.events.get("announced")
+        if (
+            kind is None
+            and put_in_place is not None
+            and put_in_place.search(folded, left, right)
+            and not (announced is not None and announced.search(folded, left, right))
+            and (MEASURE_REFERENCE.search(folded, s, e) or BACK_REFERENCE.match(folded, s))
+        ):
+            kind = "in_force"  # "De maatregel gaat vandaag in"
         if kind is None and patterns.language in ("nl", "de"):
             kind = next(
                 (

@@ -610,3 +610,22 @@ def test_the_chamber_of_representatives_is_the_one_of_the_country_in_question():
     )
     got = found(text, "fr", date(2023, 3, 17), "be")
     assert got and all(j.startswith("be") for j, _, _ in got), got
+
+
+def test_the_letter_that_carried_the_decision_dates_it():
+    text = (
+        "Armee verbietet WhatsApp im Dienst\n\n"
+        "Die Schweizer Armee hat die Nutzung von WhatsApp für die dienstliche Kommunikation "
+        "untersagt. Das geht aus einem Schreiben hervor, das Ende Dezember an alle "
+        "Kommandanten verschickt wurde."
+    )
+    assert ("ch", "announced", "2021-12-01") in events(text, "de", date(2022, 1, 10), "ch")
+
+
+def test_the_measure_goes_in_today():
+    text = (
+        "Regering weert TikTok\n\nDe federale regering heeft vandaag beslist TikTok te verbieden "
+        "op diensttoestellen. De maatregel gaat vandaag in en wordt na zes maanden geëvalueerd."
+    )
+    got = events(text, "nl", date(2023, 3, 10), "be")
+    assert ("be", "in_force", "2023-03-10") in got
