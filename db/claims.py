@@ -755,6 +755,11 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
             return "ban", kinds["remove"]
     if restrictive:
         first = min(restrictive, key=lambda k: kinds[k].start)
+        cue = kinds[first]
+        if CRIMINALISED.search(folded, cue.start, cue.end) and PLAN_MODAL.search(sentence):
+            # "creating or supplying nudification apps will be made illegal": a government
+            # cannot make an offence on its own; until a law passes, it is a proposal
+            return "proposal", cue
         if first == "restrict" and RESTRICTED_ON_DEVICES.search(sentence):
             # "governments that have restricted the app on official devices": taken off them
             return "ban", kinds[first]
@@ -771,6 +776,9 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
     return None
 
 
+CRIMINALISED = re.compile(
+    r"illegal|illegaal|illegaux|strafba|outlaw|criminali|penalis|unter\s+strafe"
+)
 RESTRICTED_ON_DEVICES = re.compile(
     r"(?<![\w])(?:restricted|restricting|restricts|beperkt(?:en)?|restreint|restreignent|"
     r"beschrankt(?:en)?)\s+(?:[\w'-]+\s+){0,3}?(?:on|from|op|sur|des|auf)\s+(?:[\w'-]+\s+){0,2}?"
@@ -1315,8 +1323,14 @@ def extract(
             for m in _acting_places(f, folded)
         )
         dates_last = f.anaphora or f.products or (near_last and same_place)
-        if chosen is None and not measures and f.dates and not f.negated and sentence.index <= 4:
-            waiting.append(f)  # a lead that dates the decision before naming it
+        if (
+            chosen is None
+            and not any(m.placed or m.sentences != [0] for m in measures)
+            and f.dates
+            and not f.negated
+            and sentence.index <= 4
+        ):
+            waiting.append(f)  # a lead that dates the decision before naming it (or its place)
             continue
         if (
             chosen is None
@@ -1674,7 +1688,12 @@ def extract(
                 )
                 measures.append(earlier)
 
-    first_news = next((dm for dm in measures if dm.role == "news"), None)
+    # the lead dates the first measure the text reports with its place (a headline with
+    # none, "Banning 'nudify' apps is the right instinct", only names the subject)
+    first_news = next(
+        (dm for dm in measures if dm.role == "news" and (dm.placed or dm.sentences != [0])),
+        None,
+    ) or next((dm for dm in measures if dm.role == "news"), None)
     if first_news is not None:
         for f in waiting:
             _add_dated_steps(

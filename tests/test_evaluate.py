@@ -629,3 +629,17 @@ def test_the_measure_goes_in_today():
     )
     got = events(text, "nl", date(2023, 3, 10), "be")
     assert ("be", "in_force", "2023-03-10") in got
+
+
+def test_an_offence_still_to_be_made_is_a_proposal_dated_by_the_lead():
+    text = (
+        "Nudify apps: the right instinct\n\nAnalysis\n\n"
+        "On Thursday the government finally said it would close that gap. Ministers announced "
+        "that supplying nudification apps will be made illegal."
+    )
+    published = date(2025, 12, 19)
+    assert found(text, "en", published, "gb") == {("gb", "nudify-apps", "proposal")}
+    assert ("gb", "announced", "2025-12-18") in events(text, "en", published, "gb")
+    # made illegal by a law already passed: a ban
+    done = "Nudify apps\n\nThe Italian parliament has made nudification apps illegal."
+    assert found(done, "en", published, "gb") == {("it", "nudify-apps", "ban")}
