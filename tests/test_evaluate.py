@@ -643,3 +643,33 @@ def test_an_offence_still_to_be_made_is_a_proposal_dated_by_the_lead():
     # made illegal by a law already passed: a ban
     done = "Nudify apps\n\nThe Italian parliament has made nudification apps illegal."
     assert found(done, "en", published, "gb") == {("it", "nudify-apps", "ban")}
+
+
+def test_no_comparable_restriction_and_a_decision_still_to_take_are_no_measures():
+    published = date(2025, 10, 1)
+    text = (
+        "Altersprüfung\n\nAndere Anbieter wie ChatGPT oder Replika haben aber bisher keine "
+        "vergleichbaren Einschränkungen angekündigt."
+    )
+    assert found(text, "de", published, "de") == set()
+    text = "Chatbots\n\nOther providers such as ChatGPT have announced no similar restrictions."
+    assert found(text, "en", published, "gb") == set()
+    text = (
+        "DeepSeek\n\nDie Unternehmen sind verpflichtet, über eine Sperrung der App DeepSeek in "
+        "ihren deutschen Stores zu entscheiden."
+    )
+    assert found(text, "de", published, "de") == set()
+
+
+def test_forbidding_an_app_to_process_data_blocks_it():
+    published = date(2025, 6, 27)
+    text = (
+        "DeepSeek\n\nDie italienische Aufsichtsbehörde hatte DeepSeek bereits Ende Januar "
+        "untersagt, Daten von Nutzern in Italien zu verarbeiten."
+    )
+    assert found(text, "de", published, "de") == {("it", "deepseek", "block")}
+    text = (
+        "DeepSeek\n\nItalië verbood DeepSeek op 30 januari om nog gegevens van Italiaanse "
+        "gebruikers te verwerken."
+    )
+    assert found(text, "nl", published, "be") == {("it", "deepseek", "block")}
