@@ -898,6 +898,34 @@ LIST_INTRO = re.compile(
 )
 
 
+FOLLOWED_BY = re.compile(
+    r"(?<![\w])(?:followed\s+by|gevolgd\s+door|suivie?s?\s+(?:par|de)|gefolgt\s+von)\s+"
+)
+
+
+def _follower(
+    f: SentenceFacts,
+    cue: Mention,
+    folded: str,
+    ref: Reference,
+    context: dict[str, str | None] | None,
+) -> tuple[str, Mention, int] | None:
+    """The place that took the same measure after the one the sentence reports ("Maandag volgde
+    New York met een verbod, een dag later gevolgd door Virginia"), with where its part of the
+    sentence starts: the dates after that point are its own."""
+    follow = FOLLOWED_BY.search(folded, cue.end, f.sentence.end)
+    if follow is None:
+        return None
+    for m in f.places:
+        if 0 <= m.start - follow.end() <= 12 and not _in_spans(m.start, f.precedent_spans):
+            place = _place_jurisdiction(m, ref, context)
+            if place in ref.jurisdictions:
+                # its part opens at the comma before ("..., een dag later gevolgd door")
+                comma = folded.rfind(",", cue.end, follow.start())
+                return place, m, comma if comma >= 0 else follow.start()
+    return None
+
+
 def _listed_examples(
     f: SentenceFacts,
     cue: Mention,
@@ -1485,6 +1513,9 @@ def extract(
         for place, m in examples:
             if place not in {t[0] for t in targets}:
                 targets.append((place, m))
+        follower = _follower(f, cue, folded, ref, context)
+        if follower is not None and follower[0] not in {t[0] for t in targets}:
+            targets.append(follower[:2])
         for jurisdiction, named_by in targets:  # noqa: B020 - one measure per listed place
             row = ref.jurisdictions.get(jurisdiction, {})
             if (
@@ -1588,6 +1619,8 @@ def extract(
             for d in f.dates:
                 if published is not None and (d.value - published).days > 730:
                     continue
+                if follower is not None and (d.start > follower[2]) != (named_by is follower[1]):
+                    continue  # "Monday New York, followed a day later by Virginia": each its day
                 if d.start > cue.end and AFTER_CLAUSE.search(folded, cue.end, d.start):
                     continue  # "blocked it shortly after the tool's release on 30 November"
                 kind = event_type_for(

@@ -673,3 +673,15 @@ def test_forbidding_an_app_to_process_data_blocks_it():
         "gebruikers te verwerken."
     )
     assert found(text, "nl", published, "be") == {("it", "deepseek", "block")}
+
+
+def test_a_place_that_followed_a_day_later_takes_its_own_day():
+    published = date(2025, 2, 12)
+    text = (
+        "DeepSeek\n\nMaandag volgde de staat New York met een verbod op DeepSeek op alle "
+        "toestellen van de staatsoverheid, een dag later gevolgd door Virginia."
+    )
+    got = events(text, "nl", published, "nl")
+    assert ("us-ny", "announced", "2025-02-10") in got
+    assert ("us-va", "announced", "2025-02-11") in got
+    assert ("us-ny", "announced", "2025-02-11") not in got
