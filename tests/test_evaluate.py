@@ -1,10 +1,10 @@
 """Extraction against the annotated sets.
 
-eval/gold, eval/heldout, eval/heldout2 and eval/dev2 are development sets (rules were written
-while reading them); eval/heldout3 is only ever scored, never read. The floors guard against
-regressions and sit just under the figures measured when they were set; the target bars (0.90
-for the triple, 0.85 for event dates) are tracked in the evaluation issue and printed by
-`bantracker evaluate DIR`.
+eval/gold, eval/heldout, eval/heldout2, eval/dev2 and eval/heldout3 are development sets (rules
+were written while reading them); eval/heldout4 is only ever scored, never read. The floors
+guard against regressions and sit just under the figures measured when they were set; the
+target bars (0.90 for the triple, 0.85 for event dates) are tracked in the evaluation issue and
+printed by `bantracker evaluate DIR`.
 """
 
 from datetime import date
@@ -23,9 +23,11 @@ FLOORS = {
     # for development, like dev2 (first score 0.644 0.588 / 0.672 0.581)
     "heldout2": (24, 0.84, 0.82, 0.83, 0.79),  # 0.857 0.840 / 0.844 0.806
     "dev2": (30, 0.78, 0.67, 0.74, 0.70),  # 0.797 0.688 / 0.756 0.711
-    # never read: the honest figure for unseen text (0.639 0.568 / 0.509 0.424 with the
-    # extractor as it was when the set was written; far under the bars)
-    "heldout3": (24, 0.70, 0.65, 0.65, 0.54),  # 0.707 0.654 / 0.667 0.553
+    # heldout3 was never read until session 4 (first score 0.639 0.568 / 0.509 0.424, last
+    # unseen score 0.680 0.630 / 0.574 0.486), then used for development
+    "heldout3": (24, 0.76, 0.68, 0.67, 0.60),  # 0.781 0.704 / 0.694 0.617
+    # never read: the honest figure for unseen text (first score, at d65a3a0)
+    "heldout4": (24, 0.77, 0.50, 0.55, 0.62),  # 0.796 0.524 / 0.575 0.646
 }
 
 
