@@ -709,6 +709,19 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
         kinds.setdefault(m.value, m)  # the first word of each kind: the one that reports it
     if not kinds:
         return None
+    for kind in ("block", "ban", "restrict"):
+        if kind in kinds and BESIDES.search(
+            folded, max(facts.sentence.start, kinds[kind].start - 24), kinds[kind].start
+        ):
+            # "Naast het verbod op diensttoestellen raadt de regering af ...": the measure named
+            # in passing is not what this sentence reports
+            later = [m for m in facts.actions if m.value == kind and m.start > kinds[kind].end]
+            if later:
+                kinds[kind] = later[0]
+            else:
+                del kinds[kind]
+    if not kinds:
+        return None
     restrictive = [k for k in ("block", "ban", "restrict") if k in kinds]
     sentence = folded[facts.sentence.start : facts.sentence.end]
     parliamentary = bool(PARLIAMENT_WORDS.search(sentence)) or bool(VOTE_COUNT.search(sentence))
@@ -778,6 +791,10 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
 
 CRIMINALISED = re.compile(
     r"illegal|illegaal|illegaux|strafba|outlaw|criminali|penalis|unter\s+strafe"
+)
+BESIDES = re.compile(
+    r"(?<![\w])(?:besides|apart\s+from|in\s+addition\s+to|naast|behalve|outre|en\s+plus\s+de|"
+    r"au-dela\s+de|neben|zusatzlich\s+zu|abgesehen\s+von)\s+(?:[\w'-]+\s+){0,2}$"
 )
 RESTRICTED_ON_DEVICES = re.compile(
     r"(?<![\w])(?:restricted|restricting|restricts|beperkt(?:en)?|restreint|restreignent|"
@@ -1148,6 +1165,8 @@ def event_type_for(
     order = ["lifted", "suspended", "extended", "in_force", "adopted"]
     if parliamentary:
         order.insert(4, "vote")
+    if TAKES_EFFECT.search(before):
+        return "in_force"  # "la suspension prendra effet le 20 mars": the measure's own start
     for kind in order:
         if cue(kind, date_mention.start - len(before), date_mention.start):
             if kind == "adopted" and _tallied(folded, left, right):
@@ -1176,6 +1195,15 @@ def event_type_for(
     return "announced"
 
 
+# the measure takes effect on the date that follows, whatever the noun that names it ("la
+# suspension prendra effet le 20 mars" starts a suspension of use, it suspends no measure)
+TAKES_EFFECT = re.compile(
+    r"(?<![\w])(?:tak\w*\s+effect|took\s+effect|comes?\s+into\s+force|came\s+into\s+force|"
+    r"entered\s+into\s+force|enters?\s+into\s+force|prend\w*\s+effet|pris\s+effet|"
+    r"entre\w*\s+en\s+vigueur|entree?s?\s+en\s+vigueur|treedt\s+(?:[\w'-]+\s+)?in\s+werking|"
+    r"trad\s+(?:[\w'-]+\s+)?in\s+werking|tritt\s+(?:[\w'-]+\s+)?in\s+kraft|"
+    r"trat\s+(?:[\w'-]+\s+)?in\s+kraft)\s+(?:[\w'-]+\s+){0,2}$"
+)
 # a step still to come in the reporter's past ("serait retiré dès le 28 février")
 AHEAD_MOOD = re.compile(
     r"(?<![\w])(?:will|would|shall|must|zal|zou|zullen|zouden|moet|moeten|sera|seront|serait|"
@@ -1809,6 +1837,8 @@ def _add_dated_steps(
             # "X is sinds dinsdagavond weer bereikbaar": the date of its return
             "lifted"
             if lifted is not None and lifted.search(folded, left, right)
+            else "in_force"
+            if TAKES_EFFECT.search(before)
             else next(
                 (
                     k

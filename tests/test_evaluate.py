@@ -17,7 +17,7 @@ from db.evaluate import evaluate, load_gold
 
 # set: (documents, triple precision, triple recall, date precision, date recall)
 FLOORS = {
-    "gold": (60, 0.98, 0.95, 0.87, 0.83),  # 0.984 0.955 / 0.872 0.837
+    "gold": (60, 0.98, 0.96, 0.87, 0.83),  # 0.984 0.962 / 0.872 0.837
     "heldout": (24, 0.90, 0.92, 0.88, 0.95),  # 0.907 0.929 / 0.891 0.961
     # heldout2 was never read until its first score (0.641 0.500 / 0.643 0.450), then used
     # for development, like dev2 (first score 0.644 0.588 / 0.672 0.581)
@@ -687,3 +687,30 @@ def test_a_place_that_followed_a_day_later_takes_its_own_day():
     assert ("us-ny", "announced", "2025-02-10") in got
     assert ("us-va", "announced", "2025-02-11") in got
     assert ("us-ny", "announced", "2025-02-11") not in got
+
+
+def test_advice_to_delete_beside_the_ban_is_a_warning_of_its_own():
+    published = date(2023, 3, 10)
+    text = (
+        "Regering weert TikTok\n\nDe federale regering verbiedt TikTok op diensttoestellen. "
+        "Naast het verbod op diensttoestellen raadt de regering het personeel af om TikTok te "
+        "installeren op privétoestellen."
+    )
+    got = found(text, "nl", published, "be")
+    assert {("be", "tiktok", "ban"), ("be", "tiktok", "warning")} <= got
+    text = (
+        "TikTok\n\nLe gouvernement fédéral a interdit TikTok sur les appareils de service. "
+        "Le gouvernement recommande vivement aux agents, à leurs proches et aux stagiaires de "
+        "supprimer aussi TikTok de leurs téléphones privés."
+    )
+    assert ("be", "tiktok", "warning") in found(text, "fr", published, "be")
+
+
+def test_the_suspension_of_use_takes_effect_on_its_start():
+    text = (
+        "TikTok\n\nLa direction du Parlement européen a décidé mardi de suspendre l'utilisation "
+        "de TikTok sur les appareils de service. La suspension prendra effet le 20 mars."
+    )
+    got = events(text, "fr", date(2023, 3, 1), "be")
+    assert ("eu-ep", "in_force", "2023-03-20") in got
+    assert ("eu-ep", "suspended", "2023-03-20") not in got
