@@ -605,6 +605,14 @@ def sentence_facts(
         if (not actions or start < actions[0].start)
         and not (prohibited and prohibited.start() > start)
     ]
+    # an AI or platform firm that restricts its own product before the verb ("xAI hatte die
+    # Bildbearbeitung mit Grok auf zahlende Abonnenten beschränkt"); restoring access ("OpenAI a
+    # rétabli l'accès") still dates the end of an authority's measure
+    company += [
+        start
+        for start, _ in Scan.spans_within(scan.modifiers.get("vendor", []), s, e)
+        if actions and start < actions[0].start and actions[0].value in ("ban", "block", "restrict")
+    ]
     # a firm ruling for its own staff, also as the subject after the verb ("Eerder beperkten
     # grote banken het gebruik van ChatGPT"), but not named after the product it targets
     company += [

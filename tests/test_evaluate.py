@@ -714,3 +714,24 @@ def test_the_suspension_of_use_takes_effect_on_its_start():
     got = events(text, "fr", date(2023, 3, 1), "be")
     assert ("eu-ep", "in_force", "2023-03-20") in got
     assert ("eu-ep", "suspended", "2023-03-20") not in got
+
+
+def test_a_firm_limiting_its_own_product_and_a_regulator_opening_proceedings():
+    published = date(2026, 1, 13)
+    text = (
+        "Grok\n\nxAI hatte am Freitag die Bildbearbeitung mit Grok auf zahlende Abonnenten "
+        "beschränkt."
+    )
+    assert found(text, "de", published, "de") == set()
+    text = (
+        "Grok\n\nDie britische Medienaufsicht Ofcom hat am Montag ein förmliches Verfahren gegen "
+        "Grok nach dem Online Safety Act eröffnet."
+    )
+    assert found(text, "de", published, "de") == {("gb", "grok", "warning")}
+    # the firm restoring access still ends the authority's block
+    text = (
+        "ChatGPT\n\nLe Garante a bloqué ChatGPT le 31 mars. OpenAI a rétabli vendredi l'accès "
+        "à ChatGPT en Italie."
+    )
+    got = events(text, "fr", date(2023, 4, 29), "fr")
+    assert ("it", "lifted", "2023-04-28") in got
