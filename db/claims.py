@@ -957,6 +957,7 @@ def _listed_examples(
     folded: str,
     ref: Reference,
     context: dict[str, str | None] | None,
+    minimum: int = 2,
 ) -> list[tuple[str, Mention]]:
     """The places a sentence lists as examples of those that took the measure ("governments
     that have restricted the app, including the United States, Canada and the European
@@ -977,7 +978,7 @@ def _listed_examples(
         place = _place_jurisdiction(m, ref, context)
         if place in ref.jurisdictions:
             out.append((place, m))
-    return out if len(out) >= 2 else []
+    return out if len(out) >= minimum else []
 
 
 def choose_jurisdiction(
@@ -1515,6 +1516,12 @@ def extract(
             _add_evidence(meant, f, action, folded, patterns, published, document_id, claims)
             continue
         jurisdiction, named_by, precedents = acting
+        if jurisdiction is None:
+            # "TikTok werd van de diensttelefoons gehaald, onder meer in België": the one place
+            # given as an example is where it happened
+            lone = _listed_examples(f, cue, folded, ref, context, minimum=1)
+            if lone:
+                jurisdiction, named_by = lone[0]
         if (
             action in ("ban", "restrict")
             and named_by is not None

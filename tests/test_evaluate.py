@@ -735,3 +735,12 @@ def test_a_firm_limiting_its_own_product_and_a_regulator_opening_proceedings():
     )
     got = events(text, "fr", date(2023, 4, 29), "fr")
     assert ("it", "lifted", "2023-04-28") in got
+
+
+def test_taken_off_service_phones_in_one_example_place():
+    text = (
+        "DeepSeek\n\nDat argument klinkt bekend: in 2023 werd TikTok om dezelfde reden van de "
+        "diensttelefoons van ambtenaren gehaald, onder meer in België."
+    )
+    got = found(text, "nl", date(2025, 2, 12), "nl")
+    assert got == {("be", "tiktok", "ban")}
