@@ -46,6 +46,7 @@ FAMILY = {
     "court_ruling": "court",
 }
 IMMEDIATE = {"block", "remove_from_app_store"}
+STAFF_SCOPES = {"government_devices", "all_staff"}
 ORIGIN_EVENTS = {"announced", "adopted", "in_force"}
 # the conditional of reported speech ("announced that X would be banned"), unlike "if"
 REPORTED_MOOD = {"would be", "would", "zou", "zouden", "serait", "seraient", "wurde", "wurden"}
@@ -282,6 +283,11 @@ class DocMeasure:
         if not non_lift and self.lifted:
             return self.lifted
         non_lift = non_lift or totals
+        if "ban" in non_lift and "block" in non_lift and self.scope & STAFF_SCOPES:
+            # a rule for staff and their devices, enforced by blocking the app on the network
+            # ("hat ihren Beschäftigten die Nutzung untersagt ... der Zugang über Nasa-Netze
+            # werde gesperrt"): the rule is the measure
+            return "ban"
         # on a tie, the words that reported the measure first ("only the paid version may be
         # used" before "staff were barred from pasting data into it": a restriction)
         return max(non_lift, key=lambda k: non_lift[k])
