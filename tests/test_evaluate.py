@@ -22,7 +22,7 @@ FLOORS = {
     # heldout2 was never read until its first score (0.641 0.500 / 0.643 0.450), then used
     # for development, like dev2 (first score 0.644 0.588 / 0.672 0.581)
     "heldout2": (24, 0.84, 0.82, 0.83, 0.79),  # 0.857 0.840 / 0.844 0.806
-    "dev2": (30, 0.80, 0.69, 0.75, 0.71),  # 0.812 0.700 / 0.762 0.718
+    "dev2": (30, 0.80, 0.71, 0.75, 0.70),  # 0.817 0.725 / 0.768 0.716
     # heldout3 was never read until session 4 (first score 0.639 0.568 / 0.509 0.424, last
     # unseen score 0.680 0.630 / 0.574 0.486), then used for development
     "heldout3": (24, 0.76, 0.68, 0.67, 0.60),  # 0.781 0.704 / 0.694 0.617
@@ -766,3 +766,30 @@ def test_companies_forbidding_their_staff_add_nothing_to_the_authority_measure()
     (measure,) = extract("t", text, "nl", date(2025, 4, 29), publisher_country="be").measures
     assert (measure.jurisdiction, measure.action) == ("kr", "block")
     assert {kind for kind, _ in measure.actions} == {"block"}  # the firms' ban is not its word
+
+
+def test_communications_regulators_and_what_they_may_do_in_the_last_resort():
+    published = date(2026, 1, 13)
+    text = "Grok\n\nOfcom opened an investigation into Grok on Monday."
+    assert found(text, "en", published, "gb") == {("gb", "grok", "warning")}
+    text = (
+        "Grok\n\nIn het uiterste geval kan Ofcom een rechter vragen om Grok in het Verenigd "
+        "Koninkrijk te laten blokkeren."
+    )
+    assert found(text, "nl", published, "be") == set()
+
+
+def test_taken_offline_then_unblocked():
+    text = (
+        "ChatGPT\n\nIn Italy, the data protection authority forced OpenAI to take ChatGPT "
+        "offline at the end of March; access was restored on April 28."
+    )
+    got = events(text, "en", date(2023, 5, 19), "us")
+    assert found(text, "en", date(2023, 5, 19), "us") == {("it", "chatgpt", "block")}
+    assert ("it", "lifted", "2023-04-28") in got
+    text = (
+        "Instagram\n\nDie Türkei hat Instagram am 2. August gesperrt und am 10. August "
+        "wieder freigegeben."
+    )
+    got = events(text, "de", date(2024, 8, 11), "at")
+    assert ("tr", "in_force", "2024-08-02") in got and ("tr", "lifted", "2024-08-10") in got
