@@ -1182,6 +1182,12 @@ def event_type_for(
         order.insert(4, "vote")
     if TAKES_EFFECT.search(before):
         return "in_force"  # "la suspension prendra effet le 20 mars": the measure's own start
+    suspension = patterns.events.get("suspended")
+    found = suspension.search(folded, left, right) if suspension is not None else None
+    if found is not None and SUSPENDED_USE.match(folded, found.end()):
+        # "a suspendu samedi les nouveaux téléchargements": suspending downloads, use or access
+        # is the measure itself, not the suspension of one
+        order.remove("suspended")
     for kind in order:
         if cue(kind, date_mention.start - len(before), date_mention.start):
             if kind == "adopted" and _tallied(folded, left, right):
@@ -1218,6 +1224,11 @@ TAKES_EFFECT = re.compile(
     r"entre\w*\s+en\s+vigueur|entree?s?\s+en\s+vigueur|treedt\s+(?:[\w'-]+\s+)?in\s+werking|"
     r"trad\s+(?:[\w'-]+\s+)?in\s+werking|tritt\s+(?:[\w'-]+\s+)?in\s+kraft|"
     r"trat\s+(?:[\w'-]+\s+)?in\s+kraft)\s+(?:[\w'-]+\s+){0,2}$"
+)
+SUSPENDED_USE = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,3}?(?:the\s+|les\s+|de\s+|het\s+|die\s+|l')?(?:new\s+|nouveaux\s+|"
+    r"nieuwe\s+|neue\s+)?(?:downloads?|telechargements?|use|usage|l'utilisation|utilisation|"
+    r"access|acces|toegang|gebruik|nutzung|zugang)(?![\w])"
 )
 # a step still to come in the reporter's past ("serait retiré dès le 28 février")
 AHEAD_MOOD = re.compile(

@@ -21,7 +21,7 @@ FLOORS = {
     "heldout": (24, 0.92, 0.95, 0.88, 0.94),  # 0.930 0.952 / 0.891 0.942
     # heldout2 was never read until its first score (0.641 0.500 / 0.643 0.450), then used
     # for development, like dev2 (first score 0.644 0.588 / 0.672 0.581)
-    "heldout2": (24, 0.84, 0.82, 0.83, 0.79),  # 0.857 0.840 / 0.844 0.806
+    "heldout2": (24, 0.86, 0.84, 0.84, 0.80),  # 0.878 0.860 / 0.859 0.821
     "dev2": (30, 0.80, 0.71, 0.75, 0.70),  # 0.817 0.725 / 0.768 0.716
     # heldout3 was never read until session 4 (first score 0.639 0.568 / 0.509 0.424, last
     # unseen score 0.680 0.630 / 0.574 0.486), then used for development
@@ -793,3 +793,34 @@ def test_taken_offline_then_unblocked():
     )
     got = events(text, "de", date(2024, 8, 11), "at")
     assert ("tr", "in_force", "2024-08-02") in got and ("tr", "lifted", "2024-08-10") in got
+
+
+def test_suspending_downloads_or_use_is_the_measure_not_its_suspension():
+    got = events(
+        "DeepSeek\n\nLa Corée du Sud a suspendu samedi les nouveaux téléchargements de DeepSeek.",
+        "fr",
+        date(2025, 2, 17),
+        "fr",
+    )
+    assert ("kr", "announced", "2025-02-15") in got and ("kr", "suspended", "2025-02-15") not in got
+
+
+def test_work_devices_government_issued_phones_and_plain_bans_in_other_words():
+    published = date(2025, 2, 5)
+    text = (
+        "DeepSeek\n\nStaff at Australia's federal agencies must remove DeepSeek from their work "
+        "devices, the home affairs department ordered on Tuesday."
+    )
+    assert found(text, "en", published, "au") == {("au", "deepseek", "ban")}
+    text = (
+        "WeChat\n\nCanada banned WeChat from government-issued mobile devices on Monday, citing "
+        "an unacceptable level of risk."
+    )
+    assert ("ca", "adopted", "2025-02-03") not in events(text, "en", published, "ca")
+    text = "TikTok\n\nTikTok is sinds vandaag taboe op de werktelefoons van de Vlaamse ambtenaren."
+    assert found(text, "nl", published, "be") == {("be-vlg", "tiktok", "ban")}
+    text = (
+        "Gericht\n\nDer Oberste Gerichtshof der USA hat am Freitag das Gesetz bestätigt, das "
+        "TikTok ein Verbot androht."
+    )
+    assert ("us", "tiktok", "court_ruling") in found(text, "de", published, "de")
