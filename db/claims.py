@@ -1190,6 +1190,8 @@ def event_type_for(
         order.remove("suspended")
     for kind in order:
         if cue(kind, date_mention.start - len(before), date_mention.start):
+            if kind == "in_force" and not _introduces(patterns, folded, before, date_mention):
+                continue  # "banned agencies from using DeepSeek in January": not 'from' a date
             if kind == "adopted" and _tallied(folded, left, right):
                 return "vote"  # "The Senate passed the bill on 28 November by 34 votes to 19"
             return kind
@@ -1230,6 +1232,18 @@ SUSPENDED_USE = re.compile(
     r"nieuwe\s+|neue\s+)?(?:downloads?|telechargements?|use|usage|l'utilisation|utilisation|"
     r"access|acces|toegang|gebruik|nutzung|zugang)(?![\w])"
 )
+
+
+def _introduces(patterns: Patterns, folded: str, before: str, d: DateMention) -> bool:
+    """A start word stands right before the date it introduces, at most a few words from it
+    ("from 1 March", "in werking op 1 maart"), not before some other phrase ("from using
+    DeepSeek in January")."""
+    pattern = patterns.events.get("in_force")
+    if pattern is None:
+        return False
+    return any(len(before[m.end() :].split()) <= 3 for m in pattern.finditer(before))
+
+
 # a step still to come in the reporter's past ("serait retiré dès le 28 février")
 AHEAD_MOOD = re.compile(
     r"(?<![\w])(?:will|would|shall|must|zal|zou|zullen|zouden|moet|moeten|sera|seront|serait|"

@@ -191,9 +191,19 @@ def _looks_forward(folded: str, start: int, g: _Grammar) -> bool:
     """Future words just before a date ("from Monday"), unless the verb before it is in a past
     tense ("had been removed as of Saturday")."""
     window = folded[max(0, start - 25) : start]
-    if not (g.future and g.future.search(window)):
+    if not g.future:
+        return False
+    # a preposition ("from", "vanaf", "ab") must introduce the date itself: "banned agencies
+    # from using DeepSeek in January" looks back; an auxiliary ("will", "zal") may stand further
+    if not any(
+        m[0].strip() in FUTURE_AUXILIARIES or len(window[m.end() :].split()) <= 2
+        for m in g.future.finditer(window)
+    ):
         return False
     return not (g.past and g.past.search(folded, max(0, start - 100), start))
+
+
+FUTURE_AUXILIARIES = {"will", "zal", "zullen", "sera", "seront", "wird", "werden"}
 
 
 def month_of(month: int, published: date, forward: bool) -> date:

@@ -824,3 +824,43 @@ def test_work_devices_government_issued_phones_and_plain_bans_in_other_words():
         "TikTok ein Verbot androht."
     )
     assert ("us", "tiktok", "court_ruling") in found(text, "de", published, "de")
+
+
+def test_places_that_followed_or_had_done_the_same():
+    published = date(2025, 7, 10)
+    text = (
+        "DeepSeek\n\nThe Czech government banned DeepSeek on Wednesday.\n\nTaiwan banned "
+        "government agencies from using DeepSeek in late January, while Australia followed on "
+        "4 February."
+    )
+    got = events(text, "en", published, "gb")
+    assert ("tw", "announced", "2025-01-01") in got and ("au", "announced", "2025-02-04") in got
+    assert ("tw", "in_force", "2026-01-01") not in got and (
+        "tw",
+        "in_force",
+        "2025-01-01",
+    ) not in got
+    text = (
+        "DeepSeek\n\nThe Czech government banned DeepSeek on Wednesday.\n\nEarlier, the European "
+        "Commission had banned TikTok on staff phones, as had Belgium and the United Kingdom."
+    )
+    assert {("be", "tiktok", "ban"), ("gb", "tiktok", "ban")} <= found(text, "en", published, "gb")
+
+
+def test_lifted_with_a_separable_verb_and_the_administration_by_its_president():
+    published = date(2025, 7, 10)
+    text = (
+        "Nepal\n\nNepal verbood TikTok in november 2023 en hief het verbod in augustus 2024 "
+        "weer op."
+    )
+    assert ("np", "lifted", "2024-08-01") in events(text, "nl", published, "be")
+    text = (
+        "Instagram\n\nDie Türkei sperrte Instagram. Die Behörden hoben die Sperre am Samstag auf."
+    )
+    assert ("tr", "lifted", "2025-07-05") in events(text, "de", published, "de")
+    text = (
+        "Kaspersky\n\nThe Biden administration announced on Thursday a ban on sales of Kaspersky "
+        "software in the United States, to take effect on July 20."
+    )
+    got = events(text, "en", published, "gb")
+    assert ("us", "announced", "2025-07-10") in got and ("us", "in_force", "2025-07-20") in got
