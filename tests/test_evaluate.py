@@ -864,3 +864,14 @@ def test_lifted_with_a_separable_verb_and_the_administration_by_its_president():
     )
     got = events(text, "en", published, "gb")
     assert ("us", "announced", "2025-07-10") in got and ("us", "in_force", "2025-07-20") in got
+
+
+def test_warned_in_the_perfect_tense():
+    published = date(2023, 3, 9)
+    text = (
+        "Tschechien\n\nDie tschechische Cybersicherheitsbehörde NÚKIB hat vor der Nutzung von "
+        "TikTok gewarnt."
+    )
+    assert found(text, "de", published, "at") == {("cz", "tiktok", "warning")}
+    text = "Tsjechië\n\nDe Tsjechische cyberveiligheidsdienst heeft gewaarschuwd voor TikTok."
+    assert found(text, "nl", published, "be") == {("cz", "tiktok", "warning")}
