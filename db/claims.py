@@ -2191,6 +2191,8 @@ EXTENSION = re.compile(
 
 
 RECALLED_DAYS = 20
+# a measure first told this far into the body, with no date of its own, is an aside to the news
+LATE_SENTENCE = 8
 
 
 def _recall_late_measures(measures: list[DocMeasure]) -> None:
@@ -2209,7 +2211,8 @@ def _recall_late_measures(measures: list[DocMeasure]) -> None:
         if dm.role != "news" or dm in lead or dm.jurisdiction in places:
             continue
         days = dm.event_dates()
-        if days and all((min(news_days) - d).days > RECALLED_DAYS for d in days):
+        undated_aside = not days and min(dm.sentences) > LATE_SENTENCE
+        if undated_aside or (days and all((min(news_days) - d).days > RECALLED_DAYS for d in days)):
             dm.role = "background"
             for c in dm.claims:
                 c.role = "background"

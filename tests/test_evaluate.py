@@ -875,3 +875,14 @@ def test_warned_in_the_perfect_tense():
     assert found(text, "de", published, "at") == {("cz", "tiktok", "warning")}
     text = "Tsjechië\n\nDe Tsjechische cyberveiligheidsdienst heeft gewaarschuwd voor TikTok."
     assert found(text, "nl", published, "be") == {("cz", "tiktok", "warning")}
+
+
+def test_an_undated_measure_told_deep_in_the_body_is_background():
+    filler = " ".join(f"Zin {i} gaat over iets anders." for i in range(8))
+    text = (
+        "Tsjechië verbiedt DeepSeek\n\nDe Tsjechische regering verbood woensdag DeepSeek in de "
+        f"staatsadministratie. {filler}\n\nTaiwan verbood DeepSeek op overheidstoestellen."
+    )
+    extraction = extract("t", text, "nl", date(2025, 7, 10), publisher_country="be")
+    roles = {m.jurisdiction: m.role for m in extraction.measures}
+    assert roles == {"cz": "news", "tw": "background"}
