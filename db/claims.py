@@ -559,6 +559,10 @@ def _hypothetical(
         for start, end in Scan.spans_within(scan.modifiers.get("hypothetical", []), s, e)
         if last_cue is None or start < last_cue + 40
     ]
+    if CIRCULAR.search(folded, s, e):
+        # what a circular 'asks' of the services it is addressed to is an instruction ("In een
+        # omzendbrief vraagt de minister de diensten DeepSeek te verwijderen")
+        spans = [(a, b) for a, b in spans if not REQUEST.match(folded[a:b].strip())]
     if not spans:
         return False
     announced = patterns.events.get("announced")
@@ -899,10 +903,12 @@ def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= position < e for s, e in spans)
 
 
+# a joiner, then perhaps a conjunction and an article ("Canada, the UK and the US"); an
+# article alone is a genitive, not a list ("die Regierung der Deutschsprachigen Gemeinschaft")
 LIST_JOINER = re.compile(
-    r"^\s*(?:,|;|and|en|et|und|sowie|as well as|ainsi que|evenals|alsook|or|of|ou|oder|als|"
-    r"comme|wie auch|as)?\s*"
-    r"(?:,?\s*(?:and|en|et|und|the|de|het|la|le|les|l'|die|der|das))?\s*$"
+    r"^\s*(?:(?:,|;|and|en|et|und|sowie|as well as|ainsi que|evenals|alsook|or|of|ou|oder|als|"
+    r"comme|wie auch|as)\s*(?:,?\s*(?:and|en|et|und)\s*)?"
+    r"(?:the|de|het|la|le|les|l'|die|der|das)?)?\s*$"
 )
 
 
@@ -1244,6 +1250,10 @@ def _introduces(patterns: Patterns, folded: str, before: str, d: DateMention) ->
     return any(len(before[m.end() :].split()) <= 3 for m in pattern.finditer(before))
 
 
+CIRCULAR = re.compile(
+    r"(?<![\w])(?:omzendbrief|circulaire|circular|rundschreiben|dienstanweisung|"
+    r"note\s+de\s+service|instruction\s+ministerielle)\w*"
+)
 # a step still to come in the reporter's past ("serait retiré dès le 28 février")
 AHEAD_MOOD = re.compile(
     r"(?<![\w])(?:will|would|shall|must|zal|zou|zullen|zouden|moet|moeten|sera|seront|serait|"

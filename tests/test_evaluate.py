@@ -886,3 +886,26 @@ def test_an_undated_measure_told_deep_in_the_body_is_background():
     extraction = extract("t", text, "nl", date(2025, 7, 10), publisher_country="be")
     roles = {m.jurisdiction: m.role for m in extraction.measures}
     assert roles == {"cz": "news", "tw": "background"}
+
+
+def test_what_a_circular_asks_of_the_services_is_an_instruction():
+    published = date(2025, 2, 12)
+    text = (
+        "Omzendbrief\n\nIn een omzendbrief van 3 februari vraagt minister Vanessa Matz alle "
+        "federale overheidsdiensten om DeepSeek van de diensttoestellen te verwijderen."
+    )
+    assert found(text, "nl", published, "be") == {("be", "deepseek", "ban")}
+    text = (
+        "Circulaire\n\nUne circulaire du 3 février demande à tous les services publics fédéraux "
+        "de supprimer DeepSeek des appareils de service."
+    )
+    assert found(text, "fr", published, "be") == {("be", "deepseek", "ban")}
+    assert ("be", "announced", "2025-02-03") in events(text, "fr", published, "be")
+    # without a circular, a request stays a call
+    text = "DeepSeek\n\nDe oppositie vraagt de regering om DeepSeek te verbieden."
+    assert found(text, "nl", published, "be") == set()
+    text = (
+        "Ostbelgien\n\nDie Regierung der Deutschsprachigen Gemeinschaft hat am Dienstag "
+        "beschlossen, DeepSeek auf allen Dienstgeräten zu verbieten."
+    )
+    assert found(text, "de", published, "be") == {("be-dg", "deepseek", "ban")}
