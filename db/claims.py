@@ -112,7 +112,7 @@ VENDOR_CONTEXT = re.compile(
 )
 VOTE_COUNT = re.compile(
     r"(?<![\d])(\d{1,3})\s*(?:votes?\s*(?:in favou?r|for)?|stemmen\s*voor|voix\s*pour|"
-    r"ja-?stimmen|stimmen\s*dafur|stimmen|voor|pour|in favou?r|dafur)?\s*(?:,|-|–|to|tegen|"
+    r"ja-?stimmen|stimmen\s*dafur|stimmen|voix|voor|pour|in favou?r|dafur)?\s*(?:,|-|–|to|tegen|"
     r"contre|against|zu|gegen|en|bei|und|et|and)\s*(\d{1,3})(?![\d])"
 )
 VOTE_WORD = re.compile(r"(?<![\w])(?:votes?|stemmen|voix|stimmen)(?![\w])")
@@ -1608,6 +1608,10 @@ def extract(
                 and row.get("parent")
             ):
                 jurisdiction = row["parent"]  # a parliament votes on the law of its jurisdiction
+            elif action == "warning" and row.get("supervises_for"):
+                # the Commission investigating a platform under the DSA acts for the EU, not
+                # for its own staff and devices
+                jurisdiction = row["supervises_for"]
             previous = (jurisdiction, products)
             previous_at = sentence.index
             in_lead = sentence.paragraph <= 1 and sentence.index <= 2
@@ -2083,6 +2087,7 @@ AUTHORITY_WORDS = re.compile(
     r"prosecutors?|toezichthouder|\w*waakhond|autoriteit|ministerie|parket|regulateur|"
     r"gendarme|autorite|ministere|parquet|\w*behorde|\w*aufsicht|ministerium|"
     r"\w*staatsanwaltschaft|commissioners?|commissaires?|commissaris(?:sen)?|\w*kommissar\w*|"
+    r"\w*kommission|commissie|"
     r"\w*beauftragte\w*|ministers?|ministres?|ministerin|staatssecretaris|secretary)(?![\w])"
 )
 # who comments rather than decides: critics, experts, groups, analysts

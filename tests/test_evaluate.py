@@ -22,7 +22,7 @@ FLOORS = {
     # heldout2 was never read until its first score (0.641 0.500 / 0.643 0.450), then used
     # for development, like dev2 (first score 0.644 0.588 / 0.672 0.581)
     "heldout2": (24, 0.86, 0.84, 0.84, 0.80),  # 0.878 0.860 / 0.859 0.821
-    "dev2": (30, 0.80, 0.71, 0.75, 0.70),  # 0.817 0.725 / 0.768 0.716
+    "dev2": (30, 0.80, 0.72, 0.75, 0.71),  # 0.819 0.738 / 0.771 0.719
     # heldout3 was never read until session 4 (first score 0.639 0.568 / 0.509 0.424, last
     # unseen score 0.680 0.630 / 0.574 0.486), then used for development
     "heldout3": (24, 0.76, 0.68, 0.67, 0.60),  # 0.781 0.704 / 0.694 0.617
@@ -909,3 +909,19 @@ def test_what_a_circular_asks_of_the_services_is_an_instruction():
         "beschlossen, DeepSeek auf allen Dienstgeräten zu verbieten."
     )
     assert found(text, "de", published, "be") == {("be-dg", "deepseek", "ban")}
+
+
+def test_eu_votes_proposals_and_investigations():
+    published = date(2026, 3, 19)
+    text = (
+        "UE\n\nLes eurodéputés ont voté mercredi en faveur de l'interdiction des applications "
+        "de nudification, par 470 voix contre 92."
+    )
+    (measure,) = extract("t", text, "fr", published, publisher_country="fr").measures
+    assert (measure.jurisdiction, measure.action, measure.vote) == ("eu", "vote", (470, 92))
+    text = "EU\n\nDe Europese Commissie stelt voor om nudify-apps te verbieden."
+    assert found(text, "nl", published, "be") == {("eu", "nudify-apps", "proposal")}
+    text = "Grok\n\nDie EU-Kommission hat ein Verfahren gegen Grok eingeleitet."
+    assert found(text, "de", published, "de") == {("eu", "grok", "warning")}
+    text = "Grok\n\nLa Malaisie a à son tour suspendu l'accès à Grok dimanche."
+    assert found(text, "fr", published, "fr") == {("my", "grok", "block")}
