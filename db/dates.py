@@ -83,9 +83,9 @@ def grammar(language: str) -> _Grammar:
     month_year = re.compile(rf"(?<![\w])({names})\.?\s+(?:of\s+)?(\d{{4}})(?![\w])")
     # "in January", "eind maart", "fin janvier", "Ende Januar": a month of the nearest year
     month_only = re.compile(
-        r"(?<![\w])(?:in|im|en|ende|anfang|mitte|begin|eind|midden|half|fin|debut|mi-|late|early|"
-        r"since|sinds|sedert|depuis|seit|"
-        rf"mid|at the end of|au mois de|in de maand)\s+({names})(?![\w]|\.?\s*\d)"
+        r"(?<![\w])(?:(?:in|im|en|ende|anfang|mitte|begin|eind|midden|half|medio|fin|debut|late|"
+        r"early|since|sinds|sedert|depuis|seit|"
+        rf"mid|at the end of|au mois de|in de maand)\s+|(?:mi|mid)-)({names})(?![\w]|\.?\s*\d)"
     )
     weekday_index = {fold_phrase(k): v for k, v in ref.relative["weekdays"][language].items()}
     # Dutch and German glue the part of the day on ("maandagavond", "Montagabend")

@@ -183,3 +183,14 @@ def test_may_after_a_bare_number_is_the_verb():
     ]
     assert dates("It was signed. 16 May was the day.", "en", published) == [("2025-05-16", "day")]
     assert dates("Under 16 May 2025 rules.", "en", published) == [("2025-05-16", "day")]
+
+
+def test_the_middle_of_a_month_in_four_languages():
+    published = date(2025, 2, 12)
+    for text, language in (
+        ("à la mi-janvier", "fr"),
+        ("in mid-January", "en"),
+        ("medio januari", "nl"),
+        ("Mitte Januar", "de"),
+    ):
+        assert dates(text, language, published) == [("2025-01-01", "month")], text
