@@ -596,12 +596,18 @@ def sentence_facts(
     def has(name: str) -> bool:
         return bool(Scan.spans_within(scan.modifiers.get(name, []), s, e))
 
-    precedent_spans = [
-        (start, min(e, end + 45))
-        for start, end in Scan.spans_within(scan.modifiers.get("precedent", []), s, e)
-        if not _follows_as_subject(folded, s, start, end, dates)
-    ]
+    precedent_spans = []
+    followed: list[Mention] = []
+    for start, end in Scan.spans_within(scan.modifiers.get("precedent", []), s, e):
+        if _follows_as_subject(folded, s, start, end, dates):
+            followed.append(Mention("cue", "same", start, end))
+        else:
+            precedent_spans.append((start, min(e, end + 45)))
     actions = scan.within("actions", s, e)
+    if followed and not actions:
+        # "Einen Tag später, am Sonntag, folgte Malaysia.": the place after the verb took the
+        # same step on that day
+        actions = followed[:1]
     # the vendor acts only when it is the subject, named before the verb ("the company made
     # its service unavailable"), not in an apposition after it ("blocked Grok, the company's
     # chatbot")

@@ -925,3 +925,15 @@ def test_eu_votes_proposals_and_investigations():
     assert found(text, "de", published, "de") == {("eu", "grok", "warning")}
     text = "Grok\n\nLa Malaisie a à son tour suspendu l'accès à Grok dimanche."
     assert found(text, "fr", published, "fr") == {("my", "grok", "block")}
+
+
+def test_a_place_that_followed_a_day_later_with_its_own_sentence():
+    published = date(2026, 1, 13)
+    text = (
+        "Grok\n\nAls erstes Land hat Indonesien am Samstag den Zugang zu Grok gesperrt.\n\n"
+        "Einen Tag später, am Sonntag, folgte Malaysia. Die Kommunikationsbehörde MCMC sperrte "
+        "den Zugang zu Grok vorübergehend."
+    )
+    got = events(text, "de", published, "de")
+    assert ("id", "announced", "2026-01-10") in got and ("my", "announced", "2026-01-11") in got
+    assert found(text, "de", published, "de") == {("id", "grok", "block"), ("my", "grok", "block")}
