@@ -672,7 +672,8 @@ CONJUNCTION = re.compile(
 # between a conjunction and the subject of the next clause: nothing, an article, or a
 # preposition with its article ("and in the Netherlands the government ...")
 CLAUSE_OPENER = re.compile(
-    r"\s*(?:(?:in|im|en|au|aux|a|dans|bij|op|at)\s+)?"
+    r"\s*(?:(?:then|later|puis|ensuite|daarna|vervolgens|dann|danach|spater)\s+)?"
+    r"(?:(?:in|im|en|au|aux|a|dans|bij|op|at)\s+)?"
     r"(?:(?:the|de|het|la|le|les|l'|die|der|den|dem|des)\s*)?"
 )
 

@@ -84,7 +84,7 @@ def grammar(language: str) -> _Grammar:
     # "in January", "eind maart", "fin janvier", "Ende Januar": a month of the nearest year
     month_only = re.compile(
         r"(?<![\w])(?:(?:in|im|en|ende|anfang|mitte|begin|eind|midden|half|medio|fin|debut|late|"
-        r"early|since|sinds|sedert|depuis|seit|"
+        r"early|since|sinds|sedert|depuis|seit|des|"
         rf"mid|at the end of|au mois de|in de maand)\s+|(?:mi|mid)-)({names})(?![\w]|\.?\s*\d)"
     )
     weekday_index = {fold_phrase(k): v for k, v in ref.relative["weekdays"][language].items()}

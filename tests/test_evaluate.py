@@ -937,3 +937,30 @@ def test_a_place_that_followed_a_day_later_with_its_own_sentence():
     got = events(text, "de", published, "de")
     assert ("id", "announced", "2026-01-10") in got and ("my", "announced", "2026-01-11") in got
     assert found(text, "de", published, "de") == {("id", "grok", "block"), ("my", "grok", "block")}
+
+
+def test_recalled_measures_by_pronoun_and_coordinated_places_in_four_languages():
+    published = date(2025, 7, 10)
+    leads = {
+        "nl": "De Tsjechische regering verbood woensdag DeepSeek in de staatsadministratie.",
+        "fr": "Le gouvernement tchèque a interdit mercredi DeepSeek dans l'administration.",
+        "de": "Die tschechische Regierung hat DeepSeek am Mittwoch verboten.",
+    }
+    recalls = {
+        "nl": "Italië blokkeerde de chatbot al in januari. Australië en Taiwan weerden hem kort "
+        "daarna van overheidstoestellen.",
+        "fr": "L'Italie avait bloqué le robot conversationnel dès janvier, puis l'Australie et "
+        "Taïwan l'ont banni des appareils publics.",
+        "de": "Italien hatte den Chatbot bereits im Januar gesperrt, Australien und Taiwan "
+        "verbannten ihn kurz darauf von Regierungsgeräten.",
+    }
+    for language, lead in leads.items():
+        text = f"DeepSeek\n\n{lead}\n\n{recalls[language]}"
+        got = found(text, language, published, "be")
+        assert {
+            ("cz", "deepseek", "ban"),
+            ("it", "deepseek", "block"),
+            ("au", "deepseek", "ban"),
+            ("tw", "deepseek", "ban"),
+        } <= got, (language, got)
+        assert ("it", "in_force", "2025-01-01") in events(text, language, published, "be")
