@@ -2533,6 +2533,10 @@ def _same_family(a: DocMeasure, b: DocMeasure) -> bool:
         return True
     if {a.family, b.family} == {"restrictive", "app_store"}:
         store, other = (a, b) if a.family == "app_store" else (b, a)
+        if not compatible_dates(store.origin_dates(), other.origin_dates(), days=3):
+            # "ministries blocked access earlier this month ... downloads suspended on 15
+            # February": two steps, each with its own day
+            return False
         return set(store.actors) <= set(other.actors)
     return False
 

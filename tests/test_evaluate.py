@@ -964,3 +964,14 @@ def test_recalled_measures_by_pronoun_and_coordinated_places_in_four_languages()
             ("tw", "deepseek", "ban"),
         } <= got, (language, got)
         assert ("it", "in_force", "2025-01-01") in events(text, language, published, "be")
+
+
+def test_a_block_and_a_later_download_suspension_are_two_steps():
+    published = date(2025, 2, 17)
+    text = (
+        "South Korea suspends DeepSeek downloads\n\nSouth Korea has suspended new downloads of "
+        "DeepSeek from app stores since Saturday, the data protection regulator said on Monday. "
+        "Several ministries blocked access to DeepSeek on work computers earlier this month."
+    )
+    got = found(text, "en", published, "us")
+    assert {("kr", "deepseek", "remove_from_app_store"), ("kr", "deepseek", "block")} <= got
