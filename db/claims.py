@@ -2011,6 +2011,7 @@ GENERIC_PRODUCT = re.compile(
     r"(?<![\w])(?:apps?|applications?|applicaties|applis?|\w*anwendungen|\w*toepassingen|"
     r"chatbots?|software|logiciels?|tools|outils|platforms|plateformes|plattformen|"
     r"social\w*\s*media|sociale\s*media|soziale\w*\s*medien|reseaux\s+sociaux|"
+    r"social\s+networks?|sociale\s+netwerken|soziale\w*\s+netzwerke\w*|"
     r"\w*diensten|\w*dienste|services)(?![\w])"
     r"|(?<![\w])(?:social\w*media|sozial\w*medien)\w*"  # "socialemediaverbod"
 )
@@ -2018,7 +2019,8 @@ GENERIC_PRODUCT = re.compile(
 
 TARGET_WORDS = re.compile(
     r"(?<![\w])(?:such\s+as|including|among\s+them|affected|covered|concerns?|reason|named|"
-    r"listed|noemt|genoemd|cite|nennt|genannt|"
+    r"listed|noemt|genoemd|cite|nennt|genannt|applies\s+to|apply\s+to|geldt\s+voor|"
+    r"gelden\s+voor|s'applique\s+a|gilt\s+fur|gelten\s+fur|"
     r"gaat\s+(?:het\s+)?om|onder\s+(?:meer|andere)|zoals|waaronder|aanleiding|betreft|"
     r"getroffen|notamment|parmi\s+lesquel\w*|concerne\w*|vise\w*|raison|"
     r"betroffen|etwa|darunter|unter\s+anderem|beispielsweise|anlass|grund)(?![\w])"
