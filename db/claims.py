@@ -64,7 +64,7 @@ SPECIFICITY = {
 # Verbot"): one determiner list per language, and the nouns a reference can point back with.
 _DETERMINERS = {
     "en": r"(?:the|this|that)\s+",
-    "nl": r"(?:de|het|dat|dit|deze)\s+",
+    "nl": r"(?:de|het|dat|dit|deze|die)\s+",
     "fr": r"(?:l'|le\s+|la\s+|ce\s+|cet\s+|cette\s+)",
     "de": r"(?:die|der|das|den|diese|dieses|diesen|dieser)\s+",
 }
@@ -750,6 +750,16 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
     restrictive = [k for k in ("block", "ban", "restrict") if k in kinds]
     sentence = folded[facts.sentence.start : facts.sentence.end]
     parliamentary = bool(PARLIAMENT_WORDS.search(sentence)) or bool(VOTE_COUNT.search(sentence))
+    if (
+        "court_ruling" in kinds
+        and CHALLENGED.search(sentence)
+        and not RULED.search(sentence)
+        and not facts.suspends
+    ):
+        # "TikTok vecht die wet aan voor de rechter": a case brought, no ruling yet
+        del kinds["court_ruling"]
+        if not kinds:
+            return None
     if "lift" in kinds and not _lifted_later(kinds, folded):
         return "lift", kinds["lift"]
     if "court_ruling" in kinds and (
@@ -878,7 +888,32 @@ def _lifted_later(kinds: dict[str, Mention], folded: str) -> bool:
     event of it), unlike 'the government lifts its ban'."""
     lift = kinds["lift"]
     earlier = [m for k, m in kinds.items() if k in FAMILY and k != "lift" and m.start < lift.start]
-    return any(CLAUSE_END.search(folded, m.end, lift.start) for m in earlier)
+    return any(
+        CLAUSE_END.search(folded, m.end, lift.start)
+        # "heeft de blokkade van Facebook, Instagram en WhatsApp opgeheven": the measure named
+        # as the object of the lifting, however long its list of products
+        and not OBJECT_DETERMINER.search(folded, max(0, m.start - 8), m.start)
+        for m in earlier
+    )
+
+
+CHALLENGED = re.compile(
+    r"(?<![\w])(?:challeng\w*|sued|sues|suing|lawsuit|appeal\w*|vecht\w*\s+(?:[\w'-]+\s+){0,4}?"
+    r"aan|aangevochten|aanvechten|stapt\w*\s+naar\s+de\s+rechter|contest\w*|attaqu\w*\s+en\s+"
+    r"justice|recours|klagt|klagen|geklagt|klage|angefochten|anfechten|ficht\w*\s+"
+    r"(?:[\w'-]+\s+){0,4}?an)(?![\w])"
+)
+RULED = re.compile(
+    r"(?<![\w])(?:ruled|rules|ruling|upheld|struck|blocked|halted|granted|rejected|dismissed|"
+    r"rejet\w*|verworpen|verwierp|wees\s+(?:[\w'-]+\s+){0,4}?af|abgewiesen|wies\s+"
+    r"(?:[\w'-]+\s+){0,4}?ab|zuruckgewiesen|oordeelde|oordeelt|"
+    r"vonnis|uitspraak|besliste|a\s+juge|juge\s+que|jugement|a\s+tranche|entschied|urteil|"
+    r"geurteilt|bestatigt)(?![\w])"
+)
+OBJECT_DETERMINER = re.compile(
+    r"(?<![\w])(?:the|its|their|de|het|zijn|haar|hun|la|le|les|son|sa|ses|leur|die|das|der|den|"
+    r"ihre|ihr|seine|sein)\s+$|(?<![\w])l'$"
+)
 
 
 # a bill is a proposal whatever it is said to do ("introduced a bill that would cut ...")
@@ -1872,6 +1907,12 @@ BACK_REFERENCE = re.compile(
     r"\W*(?:dat|dit|das|dies|that|this|cela|ceci|c'est|ce|so|the decision|de beslissing|"
     r"het besluit|la decision|die entscheidung)(?![\w])"
 )
+# the decision as the object of the verb that made it known ("De minister maakte dat maandag
+# bekend", "The ministry confirmed this on Friday")
+OBJECT_BACK_REFERENCE = re.compile(
+    r"(?<![\w])(?:(?:maakte|maakten|maakt)\s+(?:dat|dit)|(?:announced|confirmed)\s+this|"
+    r"l'(?:a|ont)\s+(?:annonce|confirme)|(?:gab|gaben|bestatigte|teilte)\s+(?:das|dies))(?![\w])"
+)
 DEFAULT_STEP = {"lift": "lifted", "court_ruling": "court_ruling", "vote": "vote"}
 
 
@@ -1939,6 +1980,7 @@ def _add_dated_steps(
             kind is None
             and (
                 BACK_REFERENCE.match(folded, s)
+                or OBJECT_BACK_REFERENCE.search(folded, s, e)
                 or dm.jurisdiction in places
                 or MEASURE_REFERENCE.search(folded, s, e)
             )

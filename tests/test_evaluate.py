@@ -28,7 +28,7 @@ FLOORS = {
     "heldout3": (24, 0.78, 0.73, 0.70, 0.65),  # 0.803 0.753 / 0.727 0.675
     # heldout4 was never read until its misses were read in session 4 (first score 0.796
     # 0.524 / 0.575 0.646, last unseen score at 9c09402 0.800 0.585 / 0.600 0.686)
-    "heldout4": (24, 0.82, 0.76, 0.68, 0.75),  # 0.842 0.780 / 0.698 0.771
+    "heldout4": (24, 0.82, 0.76, 0.77, 0.80),  # 0.842 0.780 / 0.798 0.823
 }
 
 
@@ -998,3 +998,34 @@ def test_the_platforms_a_rule_applies_to_and_the_rest_of_the_list():
     assert {("in", "shareit", "ban"), ("in", "shein", "ban")} <= found(text, "en", published, "in")
     got = events(text, "en", published, "in")
     assert ("in", "announced", "2020-06-29") in got
+
+
+def test_a_lifting_of_a_listed_block_and_the_block_recalled_by_die():
+    published = date(2025, 9, 9)
+    text = (
+        "Nepal draait blokkade van Facebook en WhatsApp terug\n\n"
+        "De Nepalese regering heeft de blokkade van Facebook, Instagram, WhatsApp en YouTube "
+        "opgeheven. Communicatieminister Gurung maakte dat maandagavond bekend.\n\n"
+        "In november 2023 liet de regering TikTok blokkeren. Die blokkade werd in augustus 2024 "
+        "weer ingetrokken."
+    )
+    got = events(text, "nl", published, "be")
+    assert ("np", "lifted", "2025-09-08") in got
+    tiktok = next(
+        m for m in extract("t", text, "nl", published, "be").measures if "tiktok" in m.products
+    )
+    assert {(e.type, e.date.isoformat()) for e in tiktok.events} >= {("lifted", "2024-08-01")}
+
+
+def test_a_case_brought_to_court_is_no_ruling():
+    published = date(2024, 6, 1)
+    text = (
+        "TikTok\n\nEen wet die president Biden in april ondertekende, verplicht ByteDance TikTok "
+        "te verkopen. TikTok vecht die wet aan voor de rechter."
+    )
+    assert all(a != "court_ruling" for _, _, a in found(text, "nl", published, "be"))
+    text = (
+        "TikTok\n\nLes neuf juges de la Cour suprême ont rejeté vendredi le recours de TikTok "
+        "contre la loi américaine."
+    )
+    assert ("us", "tiktok", "court_ruling") in found(text, "fr", date(2025, 1, 18), "fr")
