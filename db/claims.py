@@ -1549,6 +1549,7 @@ def extract(
         if not products and f.anaphora:
             products = set(previous[1]) if previous else set(title_products)
         acting = choose_jurisdiction(f, cue.start, folded, ref, context, vendors)
+        own_products = bool(products)
         if (
             not products
             and product_in_view
@@ -1556,8 +1557,10 @@ def extract(
         ):
             # the article's subject, named in its title ("The amendment was adopted ...")
             products = set(title_products) or (set(previous[1]) if previous else set())
-        if not products and f.deferred:
-            products = set(f.deferred)
+        if not own_products and f.deferred:
+            # the targets the body lists complete the headline's ("TikTok, Twitter, Candy
+            # Crush ..." in the title, "TikTok, Twitter et Instagram" in the list)
+            products |= set(f.deferred)
         if not products:
             continue
         signed = (
@@ -2124,7 +2127,9 @@ def _defer_products(facts: list[SentenceFacts], folded: str) -> None:
                 names_target = bool(later.actions) or bool(
                     TARGET_WORDS.search(folded, later.sentence.start, later.sentence.end)
                 )
-                if names_target and not later.negated and not later.company and not other_place:
+                # a firm named in the list ("la plateforme Netflix") is a target, not an actor
+                acted = later.company and bool(later.actions)
+                if names_target and not later.negated and not acted and not other_place:
                     f.deferred = {p.value for p in later.products}
                 break
 
@@ -2615,17 +2620,18 @@ def _place_headlines(measures: list[DocMeasure]) -> list[DocMeasure]:
     for dm in measures:
         host = None
         if not dm.placed and dm.sentences == [0]:
+            same_kind = [
+                other
+                for other in measures
+                if other is not dm and other.family == dm.family and other.products & dm.products
+            ]
+            # the lead's measure is the one the headline announces, even when the lead names
+            # its place only through the publisher ('le ministre ... a annoncé'); else the
+            # first one that named its place
             host = next(
-                (
-                    other
-                    for other in measures
-                    if other is not dm
-                    and other.placed
-                    and other.family == dm.family
-                    and other.products & dm.products
-                ),
+                (o for o in same_kind if min(o.sentences) <= LEAD_SENTENCES and o.role == "news"),
                 None,
-            )
+            ) or next((o for o in same_kind if o.placed), None)
         if host is None:
             out.append(dm)
             continue

@@ -22,13 +22,13 @@ FLOORS = {
     # heldout2 was never read until its first score (0.641 0.500 / 0.643 0.450), then used
     # for development, like dev2 (first score 0.644 0.588 / 0.672 0.581)
     "heldout2": (24, 0.86, 0.84, 0.84, 0.80),  # 0.878 0.860 / 0.859 0.821
-    "dev2": (30, 0.80, 0.72, 0.75, 0.71),  # 0.819 0.738 / 0.771 0.719
+    "dev2": (30, 0.80, 0.73, 0.76, 0.71),  # 0.822 0.750 / 0.783 0.722
     # heldout3 was never read until session 4 (first score 0.639 0.568 / 0.509 0.424, last
     # unseen score 0.680 0.630 / 0.574 0.486), then used for development
     "heldout3": (24, 0.78, 0.73, 0.70, 0.65),  # 0.803 0.753 / 0.727 0.675
     # heldout4 was never read until its misses were read in session 4 (first score 0.796
     # 0.524 / 0.575 0.646, last unseen score at 9c09402 0.800 0.585 / 0.600 0.686)
-    "heldout4": (24, 0.82, 0.76, 0.77, 0.80),  # 0.842 0.780 / 0.798 0.823
+    "heldout4": (24, 0.86, 0.80, 0.79, 0.83),  # 0.882 0.817 / 0.816 0.857
 }
 
 
@@ -1029,3 +1029,27 @@ def test_a_case_brought_to_court_is_no_ruling():
         "contre la loi américaine."
     )
     assert ("us", "tiktok", "court_ruling") in found(text, "fr", date(2025, 1, 18), "fr")
+
+
+def test_a_round_up_of_who_did_the_same_and_a_headline_that_names_the_lead():
+    published = date(2023, 3, 24)
+    text = (
+        "TikTok, Twitter, Candy Crush : les applis bannies des téléphones des agents\n\n"
+        "Le gouvernement serre la vis. Le ministre de la Fonction publique a annoncé ce "
+        "vendredi que les applications "
+        "récréatives ne pourront plus être installées sur les téléphones professionnels des "
+        "agents. La mesure est d'application immédiate.\n\n"
+        "La Commission européenne avait ouvert le bal fin février en suspendant TikTok sur les "
+        "appareils de ses agents. La Belgique lui a emboîté le pas le 10 mars, et le Royaume-Uni "
+        "a fait de même le 16 mars."
+    )
+    got = found(text, "fr", published, "fr")
+    assert {("fr", "tiktok", "ban"), ("fr", "candy-crush", "ban")} <= got
+    assert {("eu-ec", "tiktok", "ban"), ("be", "tiktok", "ban"), ("gb", "tiktok", "ban")} <= got
+    assert ("eu-ec", "candy-crush", "ban") not in got  # the headline announces the lead's news
+    dated = events(text, "fr", published, "fr")
+    assert {
+        ("fr", "in_force", "2023-03-24"),
+        ("be", "announced", "2023-03-10"),
+        ("gb", "announced", "2023-03-16"),
+    } <= dated
