@@ -159,6 +159,12 @@ DATELINE = re.compile(
 )
 
 
+PERSON_AFTER = re.compile(
+    r"[\s-]{1,2}(?:based\s+)?(?:[\w-]+\s+)?(?:\w*expert\w*|researchers?|onderzoek\w*|forscher\w*|"
+    r"chercheu\w*|juris\w*|lawyers?|advoca\w*|anwalt\w*|anwaltin\w*|avocat\w*|professor\w*|"
+    r"hoogleraar|analyst\w*|analist\w*|politolo\w*|wissenschaftler\w*|academic|academicus|"
+    r"universitaire|akademiker\w*|journalist\w*)(?![\w])"
+)
 STATE_LEGISLATOR = re.compile(r"(?<![\w])(?:state|staats|assembly|statehouse)\w*\s")
 
 
@@ -172,13 +178,15 @@ PROHIBITED_SUBJECT = re.compile(
 
 
 def _describes_someone(mention: Mention, facts: SentenceFacts, folded: str) -> str | None:
-    """Whether a place names where a legislator ("legislator") or a firm ("firm") comes from,
-    or is the dateline ("dateline")."""
+    """Whether a place names where a legislator ("legislator"), a firm ("firm") or an expert
+    quoted ("person") comes from, or is the dateline ("dateline")."""
     before = folded[max(0, mention.start - 40) : mention.start]
     if PARTY_AFTER.match(folded, mention.end) or PARTY_BEFORE.search(before):
         return "legislator"
     if FIRM_AFTER.match(folded, mention.end) or FIRM_BEFORE.search(before):
         return "firm"
+    if PERSON_AFTER.match(folded, mention.end):
+        return "person"  # "die Wiener Digitalrechtsexpertin", "a Brussels-based researcher"
     if facts.sentence.index > 0:
         dateline = DATELINE.match(facts.sentence.text)
         if dateline and mention.start < facts.sentence.start + dateline.end():

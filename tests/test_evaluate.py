@@ -1070,3 +1070,17 @@ def test_a_denied_rumour_and_a_generic_whoever_are_no_measures():
         "dahinter."
     )
     assert found(text, "de", published, "de") == set()
+
+
+def test_a_quoted_experts_city_and_a_platform_no_longer_regularly_reachable():
+    published = date(2024, 8, 11)
+    text = (
+        "Türkei hebt Instagram-Sperre auf\n\nDie Türkei hat die Sperre von Instagram am Samstag "
+        "aufgehoben.\n\nIn Pakistan etwa ist X (vormals Twitter) seit Mitte Februar nicht mehr "
+        'regulär erreichbar.\n\n"Sperren ganzer Plattformen sind ein stumpfes Werkzeug", sagt '
+        "die Wiener Digitalrechtsexpertin Katharina Moser."
+    )
+    got = found(text, "de", published, "at")
+    assert ("pk", "x", "block") in got
+    assert not any(j.startswith("at") for j, _, _ in got), got
+    assert ("pk", "in_force", "2024-02-01") in events(text, "de", published, "at")
