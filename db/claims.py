@@ -1290,6 +1290,15 @@ SUSPENDED_USE = re.compile(
 )
 
 
+def _said_on(patterns: Patterns, folded: str, d: DateMention, start: int) -> bool:
+    """A verb of saying just before the date ("teilte am Montag mit", "said on Monday")."""
+    pattern = patterns.events.get("announced")
+    return (
+        pattern is not None
+        and pattern.search(folded, max(start, d.start - 24), d.end + 8) is not None
+    )
+
+
 def _introduces(patterns: Patterns, folded: str, before: str, d: DateMention) -> bool:
     """A start word stands right before the date it introduces, at most a few words from it
     ("from 1 March", "in werking op 1 maart"), not before some other phrase ("from using
@@ -1767,9 +1776,14 @@ def extract(
                 kind = event_type_for(
                     d, action, folded, patterns, published, sentence.end, sentence.start, f.actions
                 )
-                if kind == "announced" and STATE_CUE.search(folded, cue.start, cue.end):
+                if (
+                    kind == "announced"
+                    and STATE_CUE.search(folded, cue.start, cue.end)
+                    and not _said_on(patterns, folded, d, sentence.start)
+                ):
                     # "By Tuesday the app could no longer be found in the stores": an observed
-                    # state dates no decision; only a stated start ("since 15 February") counts
+                    # state dates no decision; only a stated start ("since 15 February") counts,
+                    # or the day an authority said so ("teilte am Montag mit, die App sei ...")
                     continue
                 immediate = (
                     action in IMMEDIATE
@@ -2652,12 +2666,22 @@ def _place_headlines(measures: list[DocMeasure]) -> list[DocMeasure]:
 
 
 def merge_document_measures(measures: list[DocMeasure]) -> list[DocMeasure]:
-    """Sentences of one document about the same measure become one DocMeasure."""
+    """Sentences of one document about the same measure become one DocMeasure: first the
+    reports of one kind, then an app-store removal with the ban or block it follows from
+    (so that "Südkorea stoppt Downloads" joins the lead's removal from the stores, not the
+    ministries' block the body recalls)."""
+    same_kind = _merge(measures, cross_family=False)
+    return _merge(same_kind, cross_family=True)
+
+
+def _merge(measures: list[DocMeasure], cross_family: bool) -> list[DocMeasure]:
     merged: list[DocMeasure] = []
     for dm in sorted(measures, key=lambda m: m.family != "restrictive"):
         target = None
         for candidate in merged:
             if candidate.jurisdiction != dm.jurisdiction or not _same_family(candidate, dm):
+                continue
+            if not cross_family and candidate.family != dm.family:
                 continue
             if not (candidate.products & dm.products):
                 continue

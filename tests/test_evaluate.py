@@ -22,13 +22,13 @@ FLOORS = {
     # heldout2 was never read until its first score (0.641 0.500 / 0.643 0.450), then used
     # for development, like dev2 (first score 0.644 0.588 / 0.672 0.581)
     "heldout2": (24, 0.86, 0.84, 0.84, 0.80),  # 0.878 0.860 / 0.859 0.821
-    "dev2": (30, 0.80, 0.73, 0.76, 0.71),  # 0.822 0.750 / 0.783 0.722
+    "dev2": (30, 0.80, 0.74, 0.76, 0.71),  # 0.824 0.762 / 0.783 0.722
     # heldout3 was never read until session 4 (first score 0.639 0.568 / 0.509 0.424, last
     # unseen score 0.680 0.630 / 0.574 0.486), then used for development
     "heldout3": (24, 0.78, 0.73, 0.70, 0.65),  # 0.803 0.753 / 0.727 0.675
     # heldout4 was never read until its misses were read in session 4 (first score 0.796
     # 0.524 / 0.575 0.646, last unseen score at 9c09402 0.800 0.585 / 0.600 0.686)
-    "heldout4": (24, 0.90, 0.80, 0.79, 0.83),  # 0.918 0.817 / 0.816 0.857
+    "heldout4": (24, 0.92, 0.82, 0.79, 0.85),  # 0.945 0.841 / 0.811 0.869
     # never read: the honest figure for unseen text (first score, at 78d76a9)
     "heldout5": (24, 0.72, 0.70, 0.82, 0.79),  # 0.747 0.729 / 0.841 0.813
 }
@@ -1084,3 +1084,19 @@ def test_a_quoted_experts_city_and_a_platform_no_longer_regularly_reachable():
     assert ("pk", "x", "block") in got
     assert not any(j.startswith("at") for j, _, _ in got), got
     assert ("pk", "in_force", "2024-02-01") in events(text, "de", published, "at")
+
+
+def test_downloads_stopped_in_the_stores_and_the_ministries_earlier_block():
+    published = date(2025, 2, 17)
+    text = (
+        "Südkorea stoppt Downloads der KI-App DeepSeek\n\n"
+        "In Südkorea kann die App DeepSeek vorerst nicht mehr neu heruntergeladen werden. Die "
+        "Datenschutzkommission PIPC teilte am Montag mit, die Anwendung sei seit Samstagabend in "
+        "den App-Stores von Apple und Google nicht mehr verfügbar.\n\n"
+        "Schon Anfang Februar hatten mehrere Ministerien in Seoul, darunter das "
+        "Handelsministerium, den Zugriff auf DeepSeek auf ihren Dienstrechnern gesperrt."
+    )
+    got = found(text, "de", published, "de")
+    assert got == {("kr", "deepseek", "remove_from_app_store"), ("kr", "deepseek", "block")}
+    dated = events(text, "de", published, "de")
+    assert {("kr", "announced", "2025-02-17"), ("kr", "in_force", "2025-02-15")} <= dated
