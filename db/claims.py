@@ -100,6 +100,8 @@ def _references(*nouns: dict[str, str]) -> str:
 ANAPHORA = re.compile(
     rf"(?<![\w])((?:{_references(_PRODUCT_NOUNS, _MEASURE_NOUNS, _LAW_NOUNS)})|the app's)(?![\w])"
 )
+# the law a measure stands in ("the law", "de wet", "la loi", "das Gesetz")
+LAW_REFERENCE = re.compile(rf"(?<![\w])(?:{_references(_LAW_NOUNS)})(?![\w])")
 # the measure itself named again ("maakte de maatregel maandagavond bekend")
 MEASURE_REFERENCE = re.compile(
     rf"(?<![\w])(?:{_references(_MEASURE_NOUNS, _DECISION_NOUNS)})(?![\w])"
@@ -1344,6 +1346,7 @@ AFTER_CLAUSE = re.compile(
     r"(?<![\w])(?:shortly after|soon after|after the|nadat|kort na|na de|apres que|apres la|"
     r"apres le|peu apres|nachdem|kurz nach|nach dem|nach der)(?![\w])"
 )
+CONTRAST = re.compile(r"(?<![\w])(?:but|mais|maar|aber|however|toutefois|echter|jedoch)(?![\w])")
 CLAUSE_END = re.compile(r"[,;:]|\s(?:and|en|et|und|but|maar|mais|aber)\s")
 
 
@@ -1514,7 +1517,7 @@ def extract(
                 # (a product named late, "... ahead of ChatGPT", is only a comparison)
                 previous = (previous[0] if previous else "", {p.value for p in f.products})
             _add_dated_steps(
-                _dated_target(measures, f, ref, context),
+                _dated_target(measures, f, ref, context, folded),
                 f,
                 folded,
                 patterns,
@@ -1845,6 +1848,20 @@ def extract(
                 ruled.products |= dm.products
                 ruled.sentences.append(sentence.index)
                 ruled.claims.append(claim("action", halted, cue.start, cue.end, 0.5))
+                # "Montana passed the ban in 2023, but a federal judge blocked that law in
+                # November 2023": a date in a clause before the court's is the law's own
+                for d in f.dates:
+                    if d.end > cue.start or not CONTRAST.search(folded, d.end, cue.start):
+                        continue
+                    moved = [e for e in dm.events if e.claim.start == d.start]
+                    dm.events = [e for e in dm.events if e.claim.start != d.start]
+                    if not moved:
+                        continue
+                    kind = event_type_for(
+                        d, halted, folded, patterns, published, cue.start, sentence.start
+                    )
+                    c = claim(f"date_{kind}", d.value.isoformat(), d.start, d.end, 0.6)
+                    ruled.events.append(EventClaim(kind, d.value, d.precision, d.relative, c))
                 measures.append(ruled)
             for model in dict.fromkeys(precedents):
                 # "following the Commission": the model took the same kind of measure earlier
@@ -2045,15 +2062,24 @@ def _dated_target(
     f: SentenceFacts,
     ref: Reference,
     context: dict[str, str | None] | None,
+    folded: str,
 ) -> DocMeasure:
     """The measure a dating sentence is about: the last one of the place it names, else the
     last one reported in its own words (not a precedent it was compared with)."""
     places = {_place_jurisdiction(m, ref, context) for m in f.places}
-    for dm in reversed(measures):
-        if dm.jurisdiction in places:
-            return dm
-    own = [dm for dm in measures if "precedent" not in dm.cues]
-    return own[-1] if own else measures[-1]
+    target = next((dm for dm in reversed(measures) if dm.jurisdiction in places), None)
+    if target is None:
+        own = [dm for dm in measures if "precedent" not in dm.cues]
+        target = own[-1] if own else measures[-1]
+    if target.family == FAMILY["court_ruling"] and LAW_REFERENCE.search(
+        folded, f.sentence.start, f.sentence.end
+    ):
+        # "The law, which President Biden signed on April 24, takes effect on Jan. 19": the
+        # law the court ruled on, not the ruling, is what these dates are about
+        law = _reported_law(measures, target.jurisdiction)
+        if law is not None:
+            return law
+    return target
 
 
 def _in_order(dm: DocMeasure, kind: str, value: date) -> bool:

@@ -1100,3 +1100,25 @@ def test_downloads_stopped_in_the_stores_and_the_ministries_earlier_block():
     assert got == {("kr", "deepseek", "remove_from_app_store"), ("kr", "deepseek", "block")}
     dated = events(text, "de", published, "de")
     assert {("kr", "announced", "2025-02-17"), ("kr", "in_force", "2025-02-15")} <= dated
+
+
+def test_dates_of_the_law_a_court_ruled_on_go_to_the_law():
+    published = date(2025, 1, 17)
+    text = (
+        "Supreme Court upholds TikTok law\n\n"
+        "WASHINGTON – The US Supreme Court on Friday unanimously upheld the law that bans TikTok "
+        "unless ByteDance sells it. The law, which President Joe Biden signed on April 24, 2024, "
+        "takes effect on Jan. 19.\n\n"
+        "Montana passed the first statewide TikTok ban in 2023, but a federal judge blocked "
+        "that law in November 2023."
+    )
+    extraction = extract("t", text, "en", published, publisher_country="us")
+    by_kind = {(m.jurisdiction, m.action): m for m in extraction.measures}
+    law = {(e.type, e.date.isoformat()) for e in by_kind[("us", "ban")].events}
+    assert {("adopted", "2024-04-24"), ("in_force", "2025-01-19")} <= law
+    ruling = {(e.type, e.date.isoformat()) for e in by_kind[("us", "court_ruling")].events}
+    assert ("court_ruling", "2025-01-17") in ruling and ("adopted", "2024-04-24") not in ruling
+    montana = {(e.type, e.date.isoformat()) for e in by_kind[("us-mt", "ban")].events}
+    assert ("announced", "2023-01-01") in montana
+    montana_ruling = by_kind[("us-mt", "court_ruling")].events
+    assert {e.date.isoformat() for e in montana_ruling} == {"2023-11-01"}
