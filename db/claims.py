@@ -1222,9 +1222,14 @@ def event_type_for(
         pattern = patterns.events.get(kind)
         return pattern is not None and pattern.search(folded, start, end) is not None
 
-    if cue("lifted", left, right) and action != "court_ruling":
+    put = patterns.events.get("put_in_place")
+    imposed_on = put is not None and any(
+        len(before[m.end() :].split()) <= 1 for m in put.finditer(before)
+    )
+    if cue("lifted", left, right) and action != "court_ruling" and not imposed_on:
+        # (not "lifting the block imposed in January": that date is the block's)
         return "lifted"
-    if action == "lift":
+    if action == "lift" and not imposed_on:
         if "lift" in clause_cues or not clause_cues:
             return "lifted"
         action = next((k for k in clause_cues if k in FAMILY), "ban")
@@ -1236,6 +1241,8 @@ def event_type_for(
         "proposal",
     )
     order = ["lifted", "suspended", "extended", "in_force", "adopted"]
+    if imposed_on:
+        order = ["in_force"]
     if parliamentary:
         order.insert(4, "vote")
     if TAKES_EFFECT.search(before):
@@ -1467,6 +1474,8 @@ def extract(
     last_place: tuple[str, int] | None = None  # the last place a sentence named
     carried: tuple[str, int] | None = None
     last_product_at = -10  # the last sentence that named a product
+    # a dated sentence that moved the story to a place without reporting a measure yet
+    scene_date: tuple[str, int, SentenceFacts] | None = None
     company_at = -1  # the last sentence where a firm, not a government, acted
     for f in facts:
         sentence = f.sentence
@@ -1527,6 +1536,10 @@ def extract(
                 context,
             )
             continue
+        if chosen is None and here is not None and f.dates and not f.products and not f.negated:
+            # "In Italië ging de privacywaakhond donderdag al een stap verder.": a day for the
+            # measure the next sentence reports for that place
+            scene_date = (here, sentence.index, f)
         if chosen is None or f.negated or (f.hypothetical and chosen[0] not in HYPOTHETICAL_OK):
             # products a negated sentence names are the ones left out ("messaging apps such as
             # WhatsApp are exempted"): later references to "the law" are not about them
@@ -1835,6 +1848,20 @@ def extract(
                     if e.type in copied and not any(x.type == e.type for x in dm.events):
                         dm.events.append(
                             EventClaim(e.type, e.date, e.precision, e.relative, e.claim, True)
+                        )
+            if (
+                scene_date is not None
+                and scene_date[0] == dm.jurisdiction
+                and sentence.index - scene_date[1] == 1
+                and not f.dates
+            ):
+                for d in scene_date[2].dates:
+                    c = claim("date_announced", d.value.isoformat(), d.start, d.end, 0.6)
+                    dm.events.append(EventClaim("announced", d.value, d.precision, d.relative, c))
+                    if action in IMMEDIATE and d.precision == "day":
+                        c = claim("date_in_force", d.value.isoformat(), d.start, d.end, 0.5)
+                        dm.events.append(
+                            EventClaim("in_force", d.value, d.precision, d.relative, c, True)
                         )
             measures.append(dm)
             halted = _halted_kind(f, cue, folded) if action == "court_ruling" else None

@@ -1122,3 +1122,21 @@ def test_dates_of_the_law_a_court_ruled_on_go_to_the_law():
     assert ("announced", "2023-01-01") in montana
     montana_ruling = by_kind[("us-mt", "court_ruling")].events
     assert {e.date.isoformat() for e in montana_ruling} == {"2023-11-01"}
+
+
+def test_a_scene_dated_before_its_measure_and_a_block_imposed_in_a_month():
+    published = date(2025, 2, 1)
+    text = (
+        "DeepSeek\n\nDe Nederlandse privacywaakhond waarschuwt voor DeepSeek.\n\n"
+        "In Italië ging de privacywaakhond donderdag al een stap verder. De Garante liet de "
+        "toegang tot DeepSeek voor Italiaanse gebruikers blokkeren."
+    )
+    assert ("it", "announced", "2025-01-30") in events(text, "nl", published, "be")
+    text = (
+        "NYC schools reverse course on ChatGPT, lifting block imposed in January\n\n"
+        "New York City's schools chancellor announced Thursday that the block on ChatGPT is "
+        "lifted."
+    )
+    got = events(text, "en", date(2023, 5, 19), "us")
+    assert ("us-new-york-city", "lifted", "2023-05-18") in got
+    assert ("us-new-york-city", "lifted", "2023-01-01") not in got
