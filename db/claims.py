@@ -1540,6 +1540,13 @@ def extract(
             # "In Italië ging de privacywaakhond donderdag al een stap verder.": a day for the
             # measure the next sentence reports for that place
             scene_date = (here, sentence.index, f)
+        if (
+            chosen is not None
+            and f.hypothetical
+            and STATE_CUE.search(folded, chosen[1].start, chosen[1].end)
+        ):
+            # "Entfernen sie die App, wäre sie nicht mehr verfügbar": a state that would follow
+            chosen = None
         if chosen is None or f.negated or (f.hypothetical and chosen[0] not in HYPOTHETICAL_OK):
             # products a negated sentence names are the ones left out ("messaging apps such as
             # WhatsApp are exempted"): later references to "the law" are not about them
@@ -1813,6 +1820,16 @@ def extract(
                     and not ORDERED.search(folded, sentence.start, sentence.end)
                 ):
                     kind = "in_force"  # "the regulator blocked the app in February": in effect
+                elif (
+                    kind == "announced"
+                    and immediate
+                    and len(f.dates) > 1
+                    and not _said_on(patterns, folded, d, sentence.start)
+                    and any(_said_on(patterns, folded, o, sentence.start) for o in f.dates)
+                ):
+                    # "The PIPC said on Monday that the app had been removed on Saturday": the
+                    # day it said so is the announcement, the other the day it took effect
+                    kind = "in_force"
                 c = claim(
                     f"date_{kind}",
                     d.value.isoformat(),
@@ -1931,7 +1948,9 @@ def extract(
             _add_dated_steps(
                 first_news, f, folded, patterns, published, document_id, claims, context
             )
-    merged = _fold_investigations(merge_document_measures(_place_headlines(measures)))
+    merged = _fold_proposals(
+        _fold_investigations(merge_document_measures(_place_headlines(measures))), folded
+    )
     _recall_late_measures(merged)
     for dm in merged:
         _date_extension(dm)
@@ -2497,6 +2516,39 @@ def _fold_investigations(measures: list[DocMeasure]) -> list[DocMeasure]:
                     other
                     for other in measures
                     if other.family in ("restrictive", "app_store")
+                    and other.jurisdiction == dm.jurisdiction
+                    and other.products & dm.products
+                ),
+                None,
+            )
+        if host is None:
+            out.append(dm)
+            continue
+        host.claims += [c for c in dm.claims if c.field not in ("action", "jurisdiction")]
+        host.rationales |= dm.rationales
+        host.sentences += dm.sentences
+    return out
+
+
+def _fold_proposals(measures: list[DocMeasure], folded: str) -> list[DocMeasure]:
+    """A proposal that the same document reports as decided ("stelt de schepen voor om Grok te
+    blokkeren" in the council decision that blocks it) is a step of the decision, not a
+    measure of its own; a bill stays a proposal whatever else the text reports."""
+    out = []
+    for dm in measures:
+        host = None
+        said = [c for c in dm.claims if c.field == "action"]
+        if (
+            dm.action == "proposal"
+            and said
+            and not any(BILL.search(folded, c.quote_start, c.quote_end) for c in said)
+        ):
+            host = next(
+                (
+                    other
+                    for other in measures
+                    if other.family in ("restrictive", "app_store")
+                    and other.role == "news"
                     and other.jurisdiction == dm.jurisdiction
                     and other.products & dm.products
                 ),

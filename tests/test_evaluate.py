@@ -25,7 +25,7 @@ FLOORS = {
     "dev2": (30, 0.80, 0.74, 0.76, 0.71),  # 0.824 0.762 / 0.783 0.722
     # heldout3 was never read until session 4 (first score 0.639 0.568 / 0.509 0.424, last
     # unseen score 0.680 0.630 / 0.574 0.486), then used for development
-    "heldout3": (24, 0.78, 0.73, 0.70, 0.65),  # 0.803 0.753 / 0.727 0.675
+    "heldout3": (24, 0.79, 0.73, 0.70, 0.65),  # 0.813 0.753 / 0.727 0.675
     # heldout4 was never read until its misses were read in session 4 (first score 0.796
     # 0.524 / 0.575 0.646, last unseen score at 9c09402 0.800 0.585 / 0.600 0.686)
     "heldout4": (24, 0.93, 0.82, 0.80, 0.86),  # 0.958 0.841 / 0.821 0.879
@@ -1148,3 +1148,32 @@ def test_a_block_not_even_mentioned_is_no_block():
         "options sont sur la table », sans évoquer de blocage de Grok à ce stade."
     )
     assert found(text, "fr", date(2026, 1, 13), "fr") == set()
+
+
+def test_a_decision_documents_own_proposal_and_a_conditional_removal():
+    published = date(2026, 6, 23)
+    text = (
+        "Blokkering van Grok en DeepSeek op stedelijke toestellen\n\n"
+        "Het college beslist om de AI-chatbots Grok en DeepSeek te blokkeren op alle "
+        "werktoestellen van Stad Gent.\n\n"
+        "Om die redenen stelt de schepen van Digitalisering voor om de toegang tot Grok en "
+        "DeepSeek te blokkeren."
+    )
+    got = found(text, "nl", published, "be")
+    assert got == {("be-gent", "grok", "block"), ("be-gent", "deepseek", "block")}
+    text = (
+        "DeepSeek\n\nEntfernen sie die App DeepSeek, wäre sie für Nutzer in Deutschland über die "
+        "offiziellen Stores nicht mehr verfügbar."
+    )
+    assert found(text, "de", date(2025, 6, 27), "de") == set()
+
+
+def test_the_day_it_was_said_and_the_day_it_was_removed():
+    text = (
+        "DeepSeek: South Korea suspends downloads\n\nThe Personal Information Protection "
+        "Commission said on Monday that DeepSeek had been removed from local app stores on "
+        "Saturday."
+    )
+    got = events(text, "en", date(2025, 2, 17), "gb")
+    assert ("kr", "announced", "2025-02-17") in got and ("kr", "in_force", "2025-02-15") in got
+    assert ("kr", "announced", "2025-02-15") not in got
