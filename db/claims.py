@@ -1089,7 +1089,11 @@ def choose_jurisdiction(
             # the country of the app's maker named in a sentence about that app is its origin
             # ("to protect data from the Chinese government"), not who restricts it
             or VENDOR_CONTEXT.match(folded, mention.end)
-            or VENDOR_BEFORE.search(folded, max(0, mention.start - 25), mention.start)
+            # "servers in the US": a country; "In Texas, Gov. Abbott ordered": a state acts
+            or (
+                row["level"] == "national"
+                and VENDOR_BEFORE.search(folded, max(0, mention.start - 25), mention.start)
+            )
             or any(0 <= p.start - mention.end <= 12 for p in facts.products)
         ):
             continue  # "the Chinese AI model", "la société russe Kaspersky": the vendor
@@ -1100,7 +1104,11 @@ def choose_jurisdiction(
             mention.kind == "jurisdiction"
             and row["level"] != "institution"  # "a bill in the House": the body that acts
             and _locates_something_else(
-                mention, facts, folded, row["country_code"] in vendor_countries | vendors
+                mention,
+                facts,
+                folded,
+                # a maker's home is a country ("servers in China"), not one of its states
+                row["level"] == "national" and row["country_code"] in makers,
             )
         ):
             continue
@@ -1597,6 +1605,9 @@ def extract(
         ):
             # the article's subject, named in its title ("The amendment was adopted ...")
             products = set(title_products) or (set(previous[1]) if previous else set())
+        if not products and measures and any(m.value == "same" for m in f.actions):
+            # "New York announced a similar ban": on the product of the measure just reported
+            products = set(measures[-1].products)
         if not own_products and f.deferred:
             # the targets the body lists complete the headline's ("TikTok, Twitter, Candy
             # Crush ..." in the title, "TikTok, Twitter et Instagram" in the list)

@@ -29,8 +29,9 @@ FLOORS = {
     # heldout4 was never read until its misses were read in session 4 (first score 0.796
     # 0.524 / 0.575 0.646, last unseen score at 9c09402 0.800 0.585 / 0.600 0.686)
     "heldout4": (24, 0.93, 0.82, 0.80, 0.86),  # 0.958 0.841 / 0.821 0.879
-    # never read: the honest figure for unseen text (first score, at 78d76a9)
-    "heldout5": (24, 0.72, 0.70, 0.82, 0.79),  # 0.747 0.729 / 0.841 0.813
+    # heldout5 was never read until its misses were read in session 4 (first score 0.747
+    # 0.729 / 0.841 0.813, last unseen score at 0bd2bbb 0.756 0.729 / 0.833 0.824)
+    "heldout5": (24, 0.81, 0.80, 0.83, 0.81),  # 0.833 0.824 / 0.854 0.828
 }
 
 
@@ -1177,3 +1178,24 @@ def test_the_day_it_was_said_and_the_day_it_was_removed():
     got = events(text, "en", date(2025, 2, 17), "gb")
     assert ("kr", "announced", "2025-02-17") in got and ("kr", "in_force", "2025-02-15") in got
     assert ("kr", "announced", "2025-02-15") not in got
+
+
+def test_states_that_acted_in_a_text_about_an_american_makers_app_too():
+    published = date(2025, 2, 12)
+    text = (
+        "Youngkin bars DeepSeek\n\nRICHMOND — Gov. Glenn Youngkin on Tuesday signed an executive "
+        "order banning DeepSeek from all state-issued devices.\n\n"
+        "Virginia is following a fast-growing list. On Monday, New York Gov. Kathy Hochul "
+        "announced a similar ban covering government devices. In Texas, Gov. Greg Abbott "
+        "ordered on Jan. 28 that state agencies remove DeepSeek and the trading app Webull from "
+        "government-issued devices. And in Congress, a pair of House members on Feb. 6 "
+        "introduced a bill that would bar DeepSeek from federal devices."
+    )
+    got = found(text, "en", published, "us")
+    assert {
+        ("us-va", "deepseek", "ban"),
+        ("us-ny", "deepseek", "ban"),
+        ("us-tx", "deepseek", "ban"),
+        ("us-tx", "webull", "ban"),
+        ("us", "deepseek", "proposal"),
+    } <= got, got
