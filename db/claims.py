@@ -2082,6 +2082,7 @@ def _add_dated_steps(
                 or OBJECT_BACK_REFERENCE.search(folded, s, e)
                 or dm.jurisdiction in places
                 or MEASURE_REFERENCE.search(folded, s, e)
+                or LAW_REFERENCE.search(folded, s, e)
             )
             and any(
                 (pattern := patterns.events.get(k)) is not None and pattern.search(folded, s, e)
@@ -2089,6 +2090,8 @@ def _add_dated_steps(
             )
         ):
             kind = DEFAULT_STEP.get(dm.action if not dm.is_lift_only else "lift", "announced")
+            if kind == "announced" and SIGNED.search(folded, max(s, d.start - 60), d.start):
+                kind = "adopted"  # "The law, signed by President Biden on April 24, ..."
         if kind in ("announced", "adopted") and dm.is_lift_only:
             kind = "lifted"
         if (

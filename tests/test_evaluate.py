@@ -31,7 +31,7 @@ FLOORS = {
     "heldout4": (24, 0.93, 0.82, 0.80, 0.86),  # 0.958 0.841 / 0.821 0.879
     # heldout5 was never read until its misses were read in session 4 (first score 0.747
     # 0.729 / 0.841 0.813, last unseen score at 0bd2bbb 0.756 0.729 / 0.833 0.824)
-    "heldout5": (24, 0.81, 0.80, 0.83, 0.81),  # 0.833 0.824 / 0.854 0.828
+    "heldout5": (24, 0.81, 0.80, 0.84, 0.82),  # 0.833 0.824 / 0.866 0.848
 }
 
 
@@ -1199,3 +1199,15 @@ def test_states_that_acted_in_a_text_about_an_american_makers_app_too():
         ("us-tx", "webull", "ban"),
         ("us", "deepseek", "proposal"),
     } <= got, got
+
+
+def test_a_law_that_takes_effect_sunday_and_was_signed_in_april():
+    published = date(2025, 1, 17)
+    text = (
+        "Supreme Court upholds TikTok law\n\nWASHINGTON — The US Supreme Court on Friday "
+        "upheld a federal law that requires TikTok to be sold or be banned in the United "
+        "States. The law, signed by President Joe Biden on April 24, 2024, takes effect Sunday."
+    )
+    got = events(text, "en", published, "us")
+    assert ("us", "in_force", "2025-01-19") in got and ("us", "in_force", "2025-01-12") not in got
+    assert ("us", "adopted", "2024-04-24") in got
