@@ -31,7 +31,7 @@ FLOORS = {
     "heldout4": (24, 0.93, 0.82, 0.80, 0.86),  # 0.958 0.841 / 0.821 0.879
     # heldout5 was never read until its misses were read in session 4 (first score 0.747
     # 0.729 / 0.841 0.813, last unseen score at 0bd2bbb 0.756 0.729 / 0.833 0.824)
-    "heldout5": (24, 0.81, 0.80, 0.84, 0.82),  # 0.833 0.824 / 0.866 0.848
+    "heldout5": (24, 0.81, 0.82, 0.85, 0.88),  # 0.837 0.847 / 0.877 0.903
 }
 
 
@@ -1211,3 +1211,17 @@ def test_a_law_that_takes_effect_sunday_and_was_signed_in_april():
     got = events(text, "en", published, "us")
     assert ("us", "in_force", "2025-01-19") in got and ("us", "in_force", "2025-01-12") not in got
     assert ("us", "adopted", "2024-04-24") in got
+
+
+def test_an_announced_removal_from_devices_and_a_lifting_the_cabinet_decided():
+    text = (
+        "Statement on the removal of WeChat\n\nThe President of the Treasury Board today issued "
+        'the following statement: "Today, the Government of Canada is announcing the removal of '
+        'WeChat from government-issued mobile devices, effective today."'
+    )
+    assert found(text, "en", date(2023, 10, 30), "ca") == {("ca", "wechat", "ban")}
+    text = (
+        "Nepal\n\nDe regering van Nepal heeft de blokkade van Facebook en YouTube weer "
+        "opgeheven. Dat besloot het kabinet maandagavond tijdens een spoedvergadering."
+    )
+    assert ("np", "lifted", "2025-09-08") in events(text, "nl", date(2025, 9, 9), "be")
