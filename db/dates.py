@@ -196,14 +196,18 @@ def _looks_forward(folded: str, start: int, g: _Grammar) -> bool:
     # a preposition ("from", "vanaf", "ab") must introduce the date itself: "banned agencies
     # from using DeepSeek in January" looks back; an auxiliary ("will", "zal") may stand further
     if not any(
-        m[0].strip() in FUTURE_AUXILIARIES or len(window[m.end() :].split()) <= 2
+        (m[0].strip() in FUTURE_AUXILIARIES or len(window[m.end() :].split()) <= 2)
+        and not CLAUSE_BREAK.search(window, m.end())
         for m in g.future.finditer(window)
     ):
         return False
     return not (g.past and g.past.search(folded, max(0, start - 100), start))
 
 
-FUTURE_AUXILIARIES = {"will", "zal", "zullen", "sera", "seront", "wird", "werden"}
+# German 'wird/werden' also make the passive ("heruntergeladen werden"), so they count only
+# right before the date, like a preposition
+FUTURE_AUXILIARIES = {"will", "zal", "zullen", "sera", "seront"}
+CLAUSE_BREAK = re.compile(r"[;.:!?]")
 
 
 def month_of(month: int, published: date, forward: bool) -> date:

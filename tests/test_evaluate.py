@@ -31,7 +31,7 @@ FLOORS = {
     "heldout4": (24, 0.93, 0.82, 0.80, 0.86),  # 0.958 0.841 / 0.821 0.879
     # heldout5 was never read until its misses were read in session 4 (first score 0.747
     # 0.729 / 0.841 0.813, last unseen score at 0bd2bbb 0.756 0.729 / 0.833 0.824)
-    "heldout5": (24, 0.81, 0.82, 0.85, 0.88),  # 0.837 0.847 / 0.877 0.903
+    "heldout5": (24, 0.82, 0.83, 0.85, 0.88),  # 0.849 0.859 / 0.879 0.904
 }
 
 
@@ -1225,3 +1225,19 @@ def test_an_announced_removal_from_devices_and_a_lifting_the_cabinet_decided():
         "opgeheven. Dat besloot het kabinet maandagavond tijdens een spoedvergadering."
     )
     assert ("np", "lifted", "2025-09-08") in events(text, "nl", date(2025, 9, 9), "be")
+
+
+def test_capitals_passive_werden_and_back_in_the_stores():
+    text = (
+        "Kiew zieht die Notbremse: Telegram-Verbot auf Diensthandys\n\nBeamte dürfen auf "
+        "dienstlichen Geräten kein Telegram mehr installieren oder nutzen."
+    )
+    assert ("ua", "telegram", "ban") in found(text, "de", date(2024, 9, 21), "ch")
+    text = (
+        "DeepSeek\n\nIn Südkorea konnte DeepSeek von Mitte Februar an nicht mehr "
+        "heruntergeladen werden; erst Ende April wurde die App dort wieder in die Stores "
+        "aufgenommen."
+    )
+    got = events(text, "de", date(2025, 6, 28), "de")
+    assert ("kr", "lifted", "2025-04-01") in got
+    assert not any(d.startswith("2026") for _, _, d in got)
