@@ -556,13 +556,20 @@ def _follows_as_subject(
     return first is not None and bool(OPENING_PREPOSITION.match(folded[s : first.start]))
 
 
+# an explainer's headline asks where or which ("Wo die chinesische KI schon gesperrt ist",
+# "Where DeepSeek is banned"): the answer is in the body, place by place
+TITLE_QUESTION = re.compile(
+    r"\s*(?:[^:\n]{1,40}:\s*)?(?:where|waar|wo|ou|which|welke|welche|quels?|quelles?)\s"
+)
+
+
 def _hypothetical(
     scan: Scan, patterns: Patterns, folded: str, s: int, e: int, last_cue: int | None = None
 ) -> bool:
     """Questions and conditionals, but not reported speech ("announced that TikTok would be
     banned" reports a decision), nor a condition far after the verb, which qualifies something
     else ("it banned TikTok and fined app stores if they kept offering it")."""
-    if folded[s:e].rstrip().endswith("?"):
+    if folded[s:e].rstrip().endswith("?") or (s == 0 and TITLE_QUESTION.match(folded, s)):
         return True
     spans = [
         (start, end)

@@ -31,7 +31,7 @@ FLOORS = {
     "heldout4": (24, 0.93, 0.82, 0.80, 0.86),  # 0.958 0.841 / 0.821 0.879
     # heldout5 was never read until its misses were read in session 4 (first score 0.747
     # 0.729 / 0.841 0.813, last unseen score at 0bd2bbb 0.756 0.729 / 0.833 0.824)
-    "heldout5": (24, 0.82, 0.83, 0.85, 0.88),  # 0.849 0.859 / 0.879 0.904
+    "heldout5": (24, 0.84, 0.83, 0.85, 0.88),  # 0.869 0.859 / 0.879 0.904
 }
 
 
@@ -1241,3 +1241,18 @@ def test_capitals_passive_werden_and_back_in_the_stores():
     got = events(text, "de", date(2025, 6, 28), "de")
     assert ("kr", "lifted", "2025-04-01") in got
     assert not any(d.startswith("2026") for _, _, d in got)
+
+
+def test_a_fact_check_verdict_and_an_explainers_question_headline():
+    text = (
+        'Nee, WhatsApp wordt niet verboden\n\nEr gaat een kettingbericht rond: "Vanaf 1 '
+        'december is WhatsApp in Nederland verboden." Onze conclusie: het bericht dat WhatsApp '
+        "vanaf 1 december verboden is, is onjuist. Er is geen wet of besluit dat WhatsApp "
+        "verbiedt."
+    )
+    assert found(text, "nl", date(2024, 11, 21), "nl") == set()
+    text = (
+        "DeepSeek: Wo die chinesische KI schon gesperrt ist – und was in Österreich gilt\n\n"
+        "Italien hat DeepSeek gesperrt."
+    )
+    assert found(text, "de", date(2025, 2, 7), "at") == {("it", "deepseek", "block")}
