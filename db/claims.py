@@ -81,10 +81,10 @@ _MEASURE_NOUNS = {
     "de": "verbot|sperre|massnahme|maßnahme|regel|regelung",
 }
 _LAW_NOUNS = {
-    "en": "law|order|decree|bill|act",
-    "nl": "wet|decreet|wetsvoorstel|wetsontwerp",
-    "fr": "loi|decret|projet\\s+de\\s+loi|proposition\\s+de\\s+loi",
-    "de": "gesetz|verordnung|gesetzentwurf|gesetzesentwurf",
+    "en": "law|order|decree|bill|act|legislation",
+    "nl": "wet|decreet|wetsvoorstel|wetsontwerp|wetgeving",
+    "fr": "loi|decret|projet\\s+de\\s+loi|proposition\\s+de\\s+loi|legislation",
+    "de": "gesetz|verordnung|gesetzentwurf|gesetzesentwurf|gesetzgebung",
 }
 _DECISION_NOUNS = {"en": "decision", "nl": "beslissing", "fr": "decision", "de": "entscheidung"}
 
@@ -2230,11 +2230,14 @@ def _defer_products(facts: list[SentenceFacts], folded: str) -> None:
             if later.products:
                 # a product sentence that reports a measure of another place is that place's
                 # ("... instead of a list of banned apps. Ghent blocked Grok on Tuesday.")
+                ref = load_reference()
                 other_place = (
                     later.actions
                     and later.places
                     and f.places
-                    and not {m.value for m in later.places} & {m.value for m in f.places}
+                    # by jurisdiction: "the eSafety Commissioner" acts for "Australia"
+                    and not {_place_jurisdiction(m, ref) or m.value for m in later.places}
+                    & {_place_jurisdiction(m, ref) or m.value for m in f.places}
                 )
                 # the product sentence says what the measure covers ("It concerns apps such as
                 # TikTok", "Betroffen ist etwa TikTok") or reports the measure itself; a product

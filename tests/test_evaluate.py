@@ -32,8 +32,9 @@ FLOORS = {
     # heldout5 was never read until its misses were read in session 4 (first score 0.747
     # 0.729 / 0.841 0.813, last unseen score at 0bd2bbb 0.756 0.729 / 0.833 0.824)
     "heldout5": (24, 0.84, 0.83, 0.85, 0.88),  # 0.869 0.859 / 0.879 0.904
-    # never read: the honest figure for unseen text (first score, at 67b48e6)
-    "heldout6": (24, 0.66, 0.63, 0.72, 0.64),  # 0.689 0.662 / 0.750 0.667
+    # heldout6 was never read until its misses were read in session 4 (first and last unseen
+    # score at 67b48e6: 0.689 0.662 / 0.750 0.667)
+    "heldout6": (24, 0.80, 0.77, 0.79, 0.72),  # 0.824 0.792 / 0.810 0.739
 }
 
 
@@ -1258,3 +1259,19 @@ def test_a_fact_check_verdict_and_an_explainers_question_headline():
         "Italien hat DeepSeek gesperrt."
     )
     assert found(text, "de", date(2025, 2, 7), "at") == {("it", "deepseek", "block")}
+
+
+def test_an_age_limit_whose_platforms_the_regulator_named_and_the_legislation_passed():
+    published = date(2025, 12, 10)
+    text = (
+        "Australia's under-16 social media ban is now in force\n\n"
+        "From today, Australians under 16 can no longer hold accounts on most major social "
+        "media platforms.\n\nWhich platforms are covered?\n\n"
+        "The eSafety Commissioner has named Facebook, Instagram and TikTok as age-restricted "
+        "platforms.\n\nParliament passed the legislation in late November 2024."
+    )
+    assert found(text, "en", published, "au") == {
+        ("au", p, "ban") for p in ("facebook", "instagram", "tiktok")
+    }
+    got = events(text, "en", published, "au")
+    assert {("au", "in_force", "2025-12-10"), ("au", "adopted", "2024-11-01")} <= got
