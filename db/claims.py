@@ -1607,6 +1607,15 @@ def extract(
         own_products = bool(products)
         if (
             not products
+            and action == "lift"
+            and measures
+            and sentence.index - measures[-1].sentences[-1] <= 1
+        ):
+            # "Instagram a été bloqué le 2 août. L'accès a été rétabli le 10 août": the
+            # lifting ends the measure just reported, not the headline's
+            products = set(measures[-1].products)
+        if (
+            not products
             and product_in_view
             and (acting[1] is not None or f.dates or action in ("vote", "lift"))
         ):

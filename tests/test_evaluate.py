@@ -1275,3 +1275,13 @@ def test_an_age_limit_whose_platforms_the_regulator_named_and_the_legislation_pa
     }
     got = events(text, "en", published, "au")
     assert {("au", "in_force", "2025-12-10"), ("au", "adopted", "2024-11-01")} <= got
+
+
+def test_a_lifting_right_after_a_block_ends_that_block():
+    text = (
+        "WhatsApp redevient accessible en Iran\n\nTurquie. Instagram a été bloqué le 2 août "
+        "par l'autorité des télécommunications. L'accès a été rétabli le 10 août."
+    )
+    got = events(text, "fr", date(2024, 12, 27), "fr")
+    assert ("tr", "lifted", "2024-08-10") in got
+    assert ("tr", "whatsapp", "lift") not in found(text, "fr", date(2024, 12, 27), "fr")
