@@ -791,6 +791,13 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
         return "vote", kinds["vote"]
     if facts.hypothetical and parliamentary and restrictive:
         return "proposal", kinds[restrictive[0]]
+    if (
+        "proposal" in kinds
+        and restrictive
+        and PLAN_IN_CUE.search(folded, kinds["proposal"].start, kinds["proposal"].end)
+    ):
+        # "hij zal zijn regering een gelijkaardig verbod voorleggen": a ban still to be put
+        return "proposal", kinds["proposal"]
     if "proposal" in kinds and restrictive and not _decided(kinds, restrictive, sentence):
         return "proposal", kinds["proposal"]
     if "proposal" in kinds and restrictive and _describes_a_plan(kinds, restrictive, sentence):
@@ -864,6 +871,13 @@ APP_WORDS = re.compile(
 # sieht der Entwurf vor", "officials would no longer be allowed to ... under the bill")
 PLAN_MODAL = re.compile(
     r"(?<![\w])(?:soll|sollen|zou|zouden|zullen|would|will|serait|seraient|devra|devront)(?![\w])"
+)
+
+
+# a proposal word that carries its own future ("zal voorleggen", "will submit", "va soumettre")
+PLAN_IN_CUE = re.compile(
+    r"(?<![\w])(?:zal|zullen|wil|wilde|will|would|plans\s+to|intends\s+to|va|vont|compte|"
+    r"entend|wird|werde|soll)(?![\w])"
 )
 
 
