@@ -46,6 +46,7 @@ FAMILY = {
     "court_ruling": "court",
 }
 IMMEDIATE = {"block", "remove_from_app_store"}
+CONTEXT_GOVERNMENTS = {"context:national", "context:federal"}  # 'the government'
 STAFF_SCOPES = {"government_devices", "all_staff"}
 ORIGIN_EVENTS = {"announced", "adopted", "in_force"}
 # the conditional of reported speech ("announced that X would be banned"), unlike "if"
@@ -1505,6 +1506,7 @@ def extract(
     last_product_at = -10  # the last sentence that named a product
     # a dated sentence that moved the story to a place without reporting a measure yet
     scene_date: tuple[str, int, SentenceFacts] | None = None
+    facts_by_index = {g.sentence.index: g for g in facts}
     company_at = -1  # the last sentence where a firm, not a government, acted
     for f in facts:
         sentence = f.sentence
@@ -1565,6 +1567,38 @@ def extract(
                 context,
             )
             continue
+        if (
+            chosen is None
+            and f.products
+            and not f.negated
+            and measures
+            and sentence.index - measures[-1].sentences[-1] <= 2
+            and COVERS.search(folded, sentence.start, min(sentence.end, sentence.start + 40))
+            and (
+                MEASURE_REFERENCE.search(folded, sentence.start, sentence.end)
+                or SUBJECT_PRONOUN.match(folded, sentence.start)
+            )
+        ):
+            # "L'interdiction s'applique sans délai. Elle vise ... à l'image de Candy Crush":
+            # the products a sentence says the measure covers
+            target = measures[-1]
+            for p in f.products:
+                if p.value not in target.products:
+                    target.products.add(p.value)
+                    target.claims.append(
+                        Claim(
+                            document_id,
+                            "product",
+                            p.value,
+                            sentence.start,
+                            sentence.end,
+                            p.start,
+                            p.end,
+                            sentence.index,
+                            0.6,
+                            target.role,
+                        )
+                    )
         if chosen is None and here is not None and f.dates and not f.products and not f.negated:
             # "In Italië ging de privacywaakhond donderdag al een stap verder.": a day for the
             # measure the next sentence reports for that place
@@ -1683,6 +1717,18 @@ def extract(
             _add_evidence(meant, f, action, folded, patterns, published, document_id, claims)
             continue
         jurisdiction, named_by, precedents = acting
+        if (
+            named_by is not None
+            and named_by.kind == "actor"
+            and ref.actors[named_by.value]["jurisdiction"] in CONTEXT_GOVERNMENTS
+            and carried is not None
+            and 0 < sentence.index - carried[1] <= 2
+            and carried[0] != jurisdiction
+            and sentence.paragraph == facts_by_index[carried[1]].sentence.paragraph
+        ):
+            # "Indonesien war am Samstag vorgegangen. ... habe die Regierung den Zugang zu Grok
+            # blockiert": 'the government' of the place the paragraph is about
+            jurisdiction = carried[0]
         if jurisdiction is None:
             # "TikTok werd van de diensttelefoons gehaald, onder meer in België": the one place
             # given as an example is where it happened
@@ -2200,6 +2246,12 @@ GENERIC_PRODUCT = re.compile(
 )
 
 
+SUBJECT_PRONOUN = re.compile(r"\W*(?:elle|il|it|this|sie|es|ze|hij|het|dit|deze)\s")
+# a verb saying what a measure covers ("Elle vise", "It covers", "Betroffen sind")
+COVERS = re.compile(
+    r"(?<![\w])(?:vise\w*|concerne\w*|covers?|covered|affects?|affected|applies\s+to|betrifft|"
+    r"betroffen|gilt\s+fur|geldt\s+voor|treft|getroffen)(?![\w])"
+)
 TARGET_WORDS = re.compile(
     r"(?<![\w])(?:such\s+as|including|among\s+them|affected|covered|concerns?|reason|named|"
     r"listed|noemt|genoemd|cite|nennt|genannt|applies\s+to|apply\s+to|geldt\s+voor|"

@@ -34,7 +34,7 @@ FLOORS = {
     "heldout5": (24, 0.84, 0.83, 0.85, 0.88),  # 0.869 0.859 / 0.879 0.904
     # heldout6 was never read until its misses were read in session 4 (first and last unseen
     # score at 67b48e6: 0.689 0.662 / 0.750 0.667)
-    "heldout6": (24, 0.84, 0.78, 0.79, 0.73),  # 0.861 0.805 / 0.812 0.750
+    "heldout6": (24, 0.85, 0.79, 0.79, 0.71),  # 0.875 0.818 / 0.812 0.734
     # never read: the honest figure for unseen text (first score, at c3d0570)
     "heldout7": (24, 0.67, 0.68, 0.61, 0.61),  # 0.699 0.708 / 0.634 0.634
 }
@@ -1303,3 +1303,20 @@ def test_a_ban_still_to_be_put_to_a_government_and_platforms_that_stayed_availab
     got = found(text, "nl", date(2025, 9, 5), "be")
     assert ("np", "facebook", "block") in got
     assert not {("np", "tiktok", "block"), ("np", "viber", "block")} & got
+
+
+def test_the_government_of_the_paragraphs_place_and_what_the_measure_covers():
+    text = (
+        "Nach Indonesien sperrt auch Malaysia Grok\n\nIn der Schweiz ist Grok verfügbar.\n\n"
+        "Indonesien war am Samstag als erstes Land gegen den Chatbot vorgegangen. Um Frauen zu "
+        "schützen, habe die Regierung den Zugang zu Grok vorübergehend blockiert."
+    )
+    got = found(text, "de", date(2026, 1, 12), "ch")
+    assert ("id", "grok", "block") in got and ("ch", "grok", "block") not in got
+    text = (
+        "Applications récréatives\n\nLe Gouvernement a décidé d'interdire TikTok sur les "
+        "téléphones professionnels des agents. Elle vise aussi les jeux, à l'image de Candy "
+        "Crush."
+    )
+    got = found(text, "fr", date(2023, 3, 24), "fr")
+    assert {("fr", "tiktok", "ban"), ("fr", "candy-crush", "ban")} <= got
