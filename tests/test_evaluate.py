@@ -22,7 +22,7 @@ FLOORS = {
     # heldout2 was never read until its first score (0.641 0.500 / 0.643 0.450), then used
     # for development, like dev2 (first score 0.644 0.588 / 0.672 0.581)
     "heldout2": (24, 0.86, 0.84, 0.84, 0.80),  # 0.878 0.860 / 0.859 0.821
-    "dev2": (30, 0.80, 0.74, 0.76, 0.71),  # 0.824 0.762 / 0.783 0.722
+    "dev2": (30, 0.81, 0.78, 0.77, 0.69),  # 0.831 0.800 / 0.791 0.708
     # heldout3 was never read until session 4 (first score 0.639 0.568 / 0.509 0.424, last
     # unseen score 0.680 0.630 / 0.574 0.486), then used for development
     "heldout3": (24, 0.79, 0.73, 0.70, 0.65),  # 0.813 0.753 / 0.727 0.675
@@ -1320,3 +1320,14 @@ def test_the_government_of_the_paragraphs_place_and_what_the_measure_covers():
     )
     got = found(text, "fr", date(2023, 3, 24), "fr")
     assert {("fr", "tiktok", "ban"), ("fr", "candy-crush", "ban")} <= got
+
+
+def test_apps_that_must_be_abandoned_for_work():
+    text = (
+        "Le gouvernement français impose Olvid\n\nDans une circulaire datée du 22 novembre, la "
+        "Première ministre demande aux "
+        "membres du gouvernement d'installer Olvid. Ce sont WhatsApp, Signal et Telegram qui "
+        "devront être abandonnées pour les échanges professionnels."
+    )
+    got = found(text, "fr", date(2023, 11, 29), "fr")
+    assert {("fr", p, "ban") for p in ("whatsapp", "telegram")} <= got
