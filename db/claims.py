@@ -692,6 +692,10 @@ CONJUNCTION = re.compile(
 CLAUSE_OPENER = re.compile(
     r"\s*(?:(?:then|later|puis|ensuite|daarna|vervolgens|dann|danach|spater)\s+)?"
     r"(?:(?:in|im|en|au|aux|a|dans|bij|op|at)\s+)?"
+    # "et le gouverneur de Virginie ...", "and the governor of Virginia ..."
+    r"(?:(?:the|le|la|de|het|der|die)\s+(?:gouverneure?|governor|premier|prime\s+minister|"
+    r"ministre|minister|president\w*|gouvernement|government|regering|regierung|maire|mayor|"
+    r"burgemeester|burgermeister\w*)\s+(?:de|du|des|of|van|von|der)\s+)?"
     r"(?:(?:the|de|het|la|le|les|l'|die|der|den|dem|des)\s*)?"
 )
 

@@ -22,7 +22,7 @@ FLOORS = {
     # heldout2 was never read until its first score (0.641 0.500 / 0.643 0.450), then used
     # for development, like dev2 (first score 0.644 0.588 / 0.672 0.581)
     "heldout2": (24, 0.86, 0.84, 0.84, 0.80),  # 0.878 0.860 / 0.859 0.821
-    "dev2": (30, 0.81, 0.78, 0.77, 0.69),  # 0.831 0.800 / 0.791 0.708
+    "dev2": (30, 0.81, 0.79, 0.78, 0.69),  # 0.833 0.812 / 0.802 0.711
     # heldout3 was never read until session 4 (first score 0.639 0.568 / 0.509 0.424, last
     # unseen score 0.680 0.630 / 0.574 0.486), then used for development
     "heldout3": (24, 0.79, 0.73, 0.70, 0.65),  # 0.813 0.753 / 0.727 0.675
@@ -1331,3 +1331,17 @@ def test_apps_that_must_be_abandoned_for_work():
     )
     got = found(text, "fr", date(2023, 11, 29), "fr")
     assert {("fr", p, "ban") for p in ("whatsapp", "telegram")} <= got
+
+
+def test_a_second_clause_opened_by_an_office_of_another_place():
+    text = (
+        "DeepSeek\n\nLa gouverneure de New York, Kathy Hochul, a annoncé une interdiction "
+        "similaire de DeepSeek le 10 février, et le gouverneur de Virginie, Glenn Youngkin, lui "
+        "a emboîté le pas le 11 février."
+    )
+    got = events(text, "fr", date(2025, 2, 20), "fr")
+    assert ("us-ny", "announced", "2025-02-10") in got and (
+        "us-va",
+        "announced",
+        "2025-02-11",
+    ) in got
