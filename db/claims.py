@@ -1728,6 +1728,8 @@ def extract(
             and carried is not None
             and 0 < sentence.index - carried[1] <= 2
             and carried[0] != jurisdiction
+            # a country's government ('die Regierung' after 'Indonesien ...'), never a city's
+            and ref.jurisdictions.get(carried[0], {}).get("level") == "national"
             and sentence.paragraph == facts_by_index[carried[1]].sentence.paragraph
         ):
             # "Indonesien war am Samstag vorgegangen. ... habe die Regierung den Zugang zu Grok

@@ -1345,3 +1345,13 @@ def test_a_second_clause_opened_by_an_office_of_another_place():
         "announced",
         "2025-02-11",
     ) in got
+
+
+def test_the_federal_government_after_a_city_scene_stays_federal():
+    text = (
+        "Gent blokkeert DeepSeek\n\nHet college van Gent besliste dinsdag DeepSeek te "
+        "blokkeren op stedelijke toestellen.\n\nDe stad Gent volgt daarmee anderen. De "
+        "federale overheid verbiedt DeepSeek sinds 1 december 2025 op de diensttoestellen."
+    )
+    got = found(text, "nl", date(2026, 6, 23), "be")
+    assert ("be", "deepseek", "ban") in got and ("be-gent", "deepseek", "ban") not in got
