@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -2273,6 +2274,7 @@ def _defer_products(facts: list[SentenceFacts], folded: str) -> None:
     from countries with an offensive cyber programme. [...] The reason is the debate about
     TikTok"): the measure waits for the first product named in the rest of its paragraph or
     the sentence after it, unless a product was named just before (then it refers to that)."""
+    ref = load_reference()
     last_product_at = -10
     for i, f in enumerate(facts):
         index = f.sentence.index
@@ -2311,7 +2313,6 @@ def _defer_products(facts: list[SentenceFacts], folded: str) -> None:
             if later.products:
                 # a product sentence that reports a measure of another place is that place's
                 # ("... instead of a list of banned apps. Ghent blocked Grok on Tuesday.")
-                ref = load_reference()
                 other_place = (
                     later.actions
                     and later.places
@@ -2608,24 +2609,20 @@ def _follow_city(f: SentenceFacts, ref: Reference, context: dict[str, str | None
                 context["municipal"] = m.value
 
 
-def _fold_investigations(measures: list[DocMeasure]) -> list[DocMeasure]:
-    """An investigation by a place that also restricts the product in the same document is a
-    step of that case ("the watchdog blocked the app and opened an investigation"), not a
-    measure of its own."""
+def _fold_steps(
+    measures: list[DocMeasure],
+    is_step: Callable[[DocMeasure], bool],
+    hosts: Callable[[DocMeasure, DocMeasure], bool],
+) -> list[DocMeasure]:
+    """Measures that are only a step of another one the same document reports give that one
+    their evidence (claims other than action and place, reasons, sentences) and go."""
     out = []
     for dm in measures:
-        host = None
-        if dm.family == "warning" and dm.cues <= {"investigation"}:
-            host = next(
-                (
-                    other
-                    for other in measures
-                    if other.family in ("restrictive", "app_store")
-                    and other.jurisdiction == dm.jurisdiction
-                    and other.products & dm.products
-                ),
-                None,
-            )
+        host = (
+            next((other for other in measures if other is not dm and hosts(other, dm)), None)
+            if is_step(dm)
+            else None
+        )
         if host is None:
             out.append(dm)
             continue
@@ -2633,39 +2630,45 @@ def _fold_investigations(measures: list[DocMeasure]) -> list[DocMeasure]:
         host.rationales |= dm.rationales
         host.sentences += dm.sentences
     return out
+
+
+def _restricts_the_same(other: DocMeasure, dm: DocMeasure) -> bool:
+    return (
+        other.family in ("restrictive", "app_store")
+        and other.jurisdiction == dm.jurisdiction
+        and bool(other.products & dm.products)
+    )
+
+
+def _fold_investigations(measures: list[DocMeasure]) -> list[DocMeasure]:
+    """An investigation by a place that also restricts the product in the same document is a
+    step of that case ("the watchdog blocked the app and opened an investigation"), not a
+    measure of its own."""
+    return _fold_steps(
+        measures,
+        lambda dm: dm.family == "warning" and dm.cues <= {"investigation"},
+        _restricts_the_same,
+    )
 
 
 def _fold_proposals(measures: list[DocMeasure], folded: str) -> list[DocMeasure]:
     """A proposal that the same document reports as decided ("stelt de schepen voor om Grok te
     blokkeren" in the council decision that blocks it) is a step of the decision, not a
     measure of its own; a bill stays a proposal whatever else the text reports."""
-    out = []
-    for dm in measures:
-        host = None
+
+    def is_step(dm: DocMeasure) -> bool:
         said = [c for c in dm.claims if c.field == "action"]
-        if (
+        return (
             dm.action == "proposal"
-            and said
+            and bool(said)
             and not any(BILL.search(folded, c.quote_start, c.quote_end) for c in said)
-        ):
-            host = next(
-                (
-                    other
-                    for other in measures
-                    if other.family in ("restrictive", "app_store")
-                    and other.role == "news"
-                    and other.jurisdiction == dm.jurisdiction
-                    and other.products & dm.products
-                ),
-                None,
-            )
-        if host is None:
-            out.append(dm)
-            continue
-        host.claims += [c for c in dm.claims if c.field not in ("action", "jurisdiction")]
-        host.rationales |= dm.rationales
-        host.sentences += dm.sentences
-    return out
+        )
+
+    return _fold_steps(
+        measures,
+        is_step,
+        lambda other, dm: other.role == "news" and _restricts_the_same(other, dm),
+    )
 
 
 def _names_a_body(actor: dict) -> bool:
