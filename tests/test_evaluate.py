@@ -34,7 +34,7 @@ FLOORS = {
     "heldout5": (24, 0.84, 0.83, 0.85, 0.88),  # 0.869 0.859 / 0.879 0.904
     # heldout6 was never read until its misses were read in session 4 (first and last unseen
     # score at 67b48e6: 0.689 0.662 / 0.750 0.667)
-    "heldout6": (24, 0.85, 0.79, 0.79, 0.71),  # 0.875 0.818 / 0.812 0.734
+    "heldout6": (24, 0.88, 0.79, 0.79, 0.72),  # 0.900 0.818 / 0.814 0.745
     # never read: the honest figure for unseen text (first score, at c3d0570)
     "heldout7": (24, 0.67, 0.68, 0.61, 0.61),  # 0.699 0.708 / 0.634 0.634
 }
@@ -1355,3 +1355,17 @@ def test_the_federal_government_after_a_city_scene_stays_federal():
     )
     got = found(text, "nl", date(2026, 6, 23), "be")
     assert ("be", "deepseek", "ban") in got and ("be-gent", "deepseek", "ban") not in got
+
+
+def test_a_power_to_restrict_and_an_argument_about_restrictions_are_no_measures():
+    published = date(2024, 6, 21)
+    text = (
+        "Kaspersky\n\nThe Commerce Department relied on a 2019 executive order that lets the "
+        "department restrict technology transactions involving Kaspersky software."
+    )
+    assert found(text, "en", published, "us") == set()
+    text = (
+        "DeepSeek\n\nSome in Washington argue that DeepSeek's achievement shows restrictions "
+        "are failing."
+    )
+    assert found(text, "en", date(2025, 1, 28), "us") == set()
