@@ -1401,6 +1401,32 @@ def officials_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return found
 
 
+def _add_mention(
+    dm: DocMeasure,
+    claims: list[Claim],
+    document_id: str,
+    field_name: str,
+    m: Mention,
+    sentence: Sentence,
+) -> None:
+    """A product, scope or reason a later sentence adds to a measure: its claim quotes that
+    sentence and goes to the document's claims and the measure's."""
+    c = Claim(
+        document_id,
+        field_name,
+        m.value,
+        sentence.start,
+        sentence.end,
+        m.start,
+        m.end,
+        sentence.index,
+        0.6,
+        dm.role,
+    )
+    claims.append(c)
+    dm.claims.append(c)
+
+
 def _add_date(
     dm: DocMeasure,
     claims: list[Claim],
@@ -1590,20 +1616,7 @@ def extract(
             for p in f.products:
                 if p.value not in target.products:
                     target.products.add(p.value)
-                    target.claims.append(
-                        Claim(
-                            document_id,
-                            "product",
-                            p.value,
-                            sentence.start,
-                            sentence.end,
-                            p.start,
-                            p.end,
-                            sentence.index,
-                            0.6,
-                            target.role,
-                        )
-                    )
+                    _add_mention(target, claims, document_id, "product", p, sentence)
         if chosen is None and here is not None and f.dates and not f.products and not f.negated:
             # "In Italië ging de privacywaakhond donderdag al een stap verder.": a day for the
             # measure the next sentence reports for that place
@@ -1966,13 +1979,21 @@ def extract(
                 and sentence.index - scene_date[1] == 1
                 and not f.dates
             ):
+                scene = scene_date[2].sentence  # the date's own sentence is its quote
                 for d in scene_date[2].dates:
-                    c = claim("date_announced", d.value.isoformat(), d.start, d.end, 0.6)
-                    dm.events.append(EventClaim("announced", d.value, d.precision, d.relative, c))
+                    steps = ["announced"]
                     if action in IMMEDIATE and d.precision == "day":
-                        c = claim("date_in_force", d.value.isoformat(), d.start, d.end, 0.5)
-                        dm.events.append(
-                            EventClaim("in_force", d.value, d.precision, d.relative, c, True)
+                        steps.append("in_force")
+                    for step in steps:
+                        _add_date(
+                            dm,
+                            claims,
+                            document_id,
+                            step,
+                            d,
+                            (scene.start, scene.end),
+                            scene.index,
+                            step != "announced",
                         )
             measures.append(dm)
             halted = _halted_kind(f, cue, folded) if action == "court_ruling" else None
@@ -1991,15 +2012,23 @@ def extract(
                 for d in f.dates:
                     if d.end > cue.start or not CONTRAST.search(folded, d.end, cue.start):
                         continue
-                    moved = [e for e in dm.events if e.claim.start == d.start]
-                    dm.events = [e for e in dm.events if e.claim.start != d.start]
+                    moved = {id(e.claim) for e in dm.events if e.claim.start == d.start}
                     if not moved:
                         continue
+                    dm.events = [e for e in dm.events if id(e.claim) not in moved]
+                    claims[:] = [c for c in claims if id(c) not in moved]
                     kind = event_type_for(
                         d, halted, folded, patterns, published, cue.start, sentence.start
                     )
-                    c = claim(f"date_{kind}", d.value.isoformat(), d.start, d.end, 0.6)
-                    ruled.events.append(EventClaim(kind, d.value, d.precision, d.relative, c))
+                    _add_date(
+                        ruled,
+                        claims,
+                        document_id,
+                        kind,
+                        d,
+                        (sentence.start, sentence.end),
+                        sentence.index,
+                    )
                 measures.append(ruled)
             for model in dict.fromkeys(precedents):
                 # "following the Commission": the model took the same kind of measure earlier
@@ -2584,20 +2613,7 @@ def _add_evidence(
             if m.value in values:
                 continue
             values.add(m.value)
-            c = Claim(
-                document_id,
-                field_name,
-                m.value,
-                f.sentence.start,
-                f.sentence.end,
-                m.start,
-                m.end,
-                f.sentence.index,
-                0.6,
-                dm.role,
-            )
-            claims.append(c)
-            dm.claims.append(c)
+            _add_mention(dm, claims, document_id, field_name, m, f.sentence)
 
 
 def _follow_city(f: SentenceFacts, ref: Reference, context: dict[str, str | None]) -> None:
@@ -2771,20 +2787,7 @@ def _attach_reasons(
                     if m.value in dm.rationales:
                         continue
                     dm.rationales.add(m.value)
-                    c = Claim(
-                        document_id,
-                        "rationale",
-                        m.value,
-                        following.sentence.start,
-                        following.sentence.end,
-                        m.start,
-                        m.end,
-                        following.sentence.index,
-                        0.6,
-                        dm.role,
-                    )
-                    claims.append(c)
-                    dm.claims.append(c)
+                    _add_mention(dm, claims, document_id, "rationale", m, following.sentence)
 
 
 def compatible_dates(a: list[date], b: list[date], days: int = 150) -> bool:

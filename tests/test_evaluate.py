@@ -1369,3 +1369,21 @@ def test_a_power_to_restrict_and_an_argument_about_restrictions_are_no_measures(
         "are failing."
     )
     assert found(text, "en", date(2025, 1, 28), "us") == set()
+
+
+def test_claims_added_from_a_neighbouring_sentence_quote_that_sentence():
+    """Every claim quotes the sentence its value stands in, and is listed with the document's
+    claims: the researcher follows it to the words it came from."""
+    text = (
+        "DeepSeek\n\nDe Nederlandse privacywaakhond waarschuwt voor DeepSeek.\n\n"
+        "In Italië ging de privacywaakhond donderdag al een stap verder. De Garante liet de "
+        "toegang tot DeepSeek voor Italiaanse gebruikers blokkeren. Het treft ook ChatGPT."
+    )
+    extraction = extract("t", text, "nl", date(2025, 2, 1), publisher_country="be")
+    (italy,) = [m for m in extraction.measures if m.jurisdiction == "it"]
+    for c in italy.claims:
+        quote = text[c.quote_start : c.quote_end]
+        assert c.quote_start <= c.start and c.end <= c.quote_end, (c.field, quote)
+        assert c in extraction.claims
+    fields = {c.field for c in italy.claims}
+    assert {"date_announced", "product"} <= fields
