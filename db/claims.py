@@ -102,6 +102,16 @@ def _references(*nouns: dict[str, str]) -> str:
 ANAPHORA = re.compile(
     rf"(?<![\w])((?:{_references(_PRODUCT_NOUNS, _MEASURE_NOUNS, _LAW_NOUNS)})|the app's)(?![\w])"
 )
+# a law named by its title stands in for the measure it sets, like "the law" does ("The Online
+# Safety Amendment (Social Media Minimum Age) Act passed parliament in November", "das neue
+# Jugendschutzgesetz"); the English title is told by its capitals, so it is found in the text
+NAMED_LAW = re.compile(
+    r"(?<![\w])[Tt]he\s+(?:[A-Z][\w'’-]*\s+|\([^()]{1,80}\)\s+|(?:of|and|on)\s+){1,10}"
+    r"(?:Act|Law|Bill)(?![\w])"
+)
+NAMED_LAW_FOLDED = re.compile(
+    r"(?<![\w])(?:das|dem|des|ein|einem)\s+(?:\w+\s+)?\w{3,}gesetz(?:es)?(?![\w])"
+)
 # the law a measure stands in ("the law", "de wet", "la loi", "das Gesetz")
 LAW_REFERENCE = re.compile(rf"(?<![\w])(?:{_references(_LAW_NOUNS)})(?![\w])")
 # the measure itself named again ("maakte de maatregel maandagavond bekend")
@@ -335,6 +345,13 @@ class SentenceFacts:
     suspends: bool = False
     immediate: bool = False
     language: str = ""
+    # a law named by its title ("The Online Safety Amendment Act"): its passing may be the
+    # adoption of the measure reported, but it may as well be another law ("The AI Act
+    # already prohibits ..."), so it does not stand in for the measure's products
+    named_law: bool = False
+    # products named for the firm behind another app ("owned by TikTok's parent company"): not
+    # a target, but the sentence still talks about that product
+    owners: list[Mention] = field(default_factory=list)
     # products named only after the measure ("The cabinet advises against apps from ...
     # The reason is the debate about TikTok"): see _defer_products
     deferred: set[str] = field(default_factory=set)
@@ -471,6 +488,24 @@ STATE_AFTER = re.compile(
 STATE_BEFORE = re.compile(r"(?<![\w])(?:etat|province|region)\s+$")
 
 
+# a product named for the firm behind another one ("Lemon8, owned by TikTok's parent company",
+# "het moederbedrijf van TikTok", "la maison mère de TikTok"): the app the sentence is about is
+# the other one
+OWNER_AFTER = re.compile(r"['’]s?\s+(?:chinese\s+)?(?:parent|owner|maker|developer)")
+OWNER_BEFORE = re.compile(
+    r"(?<![\w])(?:parent(?:\s+company)?|owner|maker|moederbedrijf|eigenaar|maison\s+mere|"
+    r"societe\s+mere|proprietaire|mutterkonzern|mutterfirma|eigentumer|muttergesellschaft)"
+    r"\s+(?:of|van|de|du|von|des)\s+(?:the\s+|het\s+|la\s+|l'|der\s+|dem\s+)?$"
+)
+
+
+def _names_an_owner(mention: Mention, folded: str) -> bool:
+    return mention.kind == "product" and bool(
+        OWNER_AFTER.match(folded, mention.end)
+        or OWNER_BEFORE.search(folded, max(0, mention.start - 40), mention.start)
+    )
+
+
 def _names_a_member_state(mention: Mention, folded: str) -> bool:
     """'A US state', 'een Amerikaanse staat', 'le premier État américain': the country's name
     only says which country the state is in; the acting state is the one the document is
@@ -512,9 +547,17 @@ class Scan:
         for s, e, name in patterns.modifiers.find(folded, 0, end):
             modifiers.setdefault(name, []).append((s, e))
         anaphora = [(m.start(), m.end()) for m in ANAPHORA.finditer(folded)]
+        modifiers["named_law"] = sorted(
+            (m.start(), m.end())
+            for found in (NAMED_LAW.finditer(text), NAMED_LAW_FOLDED.finditer(folded))
+            for m in found
+        )
         entities = _entities(text, folded, patterns, 0, end)
         entities = _listed_x(text, folded, entities)
         entities = _listed_names(text, folded, entities)
+        for m in entities:
+            if _names_an_owner(m, folded):
+                m.kind = "owner"
         for m in entities:
             if _names_a_member_state(m, folded):
                 m.value = f"context:region:{m.value}"
@@ -676,9 +719,11 @@ def sentence_facts(
         precedent_spans=precedent_spans,
         background=has("background"),
         anaphora=bool(Scan.spans_within(scan.anaphora, s, e)),
+        named_law=has("named_law"),
         suspends=has("suspends"),
         immediate=has("immediate"),
         language=patterns.language,
+        owners=[m for m in entities if m.kind == "owner"],
     )
 
 
@@ -791,6 +836,17 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
         return "court_ruling", kinds["court_ruling"]
     if (
         "vote" in kinds
+        and restrictive
+        and WHOLE_LEGISLATURE.search(sentence)
+        and not CHAMBER.search(sentence)
+        and not VOTE_COUNT.search(sentence)
+        and kinds["vote"].start < kinds[restrictive[0]].start
+    ):
+        # "le Congrès avait voté une interdiction ... dès décembre": both chambers passing a
+        # ban without a tally is its adoption, the ban itself
+        return restrictive[0], kinds[restrictive[0]]
+    if (
+        "vote" in kinds
         and parliamentary
         and (restrictive or "proposal" in kinds or VOTE_COUNT.search(sentence) or facts.dates)
     ):
@@ -854,6 +910,12 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
     return None
 
 
+# a legislature as a whole, whose passing makes law, and the single chambers whose votes are
+# steps towards it
+WHOLE_LEGISLATURE = re.compile(r"(?<![\w])(?:congress|congres|kongress)(?![\w])")
+CHAMBER = re.compile(
+    r"(?<![\w])(?:house|senate|senat|chambre|kamer|huis|reprasentantenhaus|chamber)(?![\w])"
+)
 CRIMINALISED = re.compile(
     r"illegal|illegaal|illegaux|strafba|outlaw|criminali|penalis|unter\s+strafe"
 )
@@ -862,8 +924,8 @@ BESIDES = re.compile(
     r"au-dela\s+de|neben|zusatzlich\s+zu|abgesehen\s+von)\s+(?:[\w'-]+\s+){0,2}$"
 )
 RESTRICTED_ON_DEVICES = re.compile(
-    r"(?<![\w])(?:restricted|restricting|restricts|beperkt(?:en)?|restreint|restreignent|"
-    r"beschrankt(?:en)?)\s+(?:[\w'-]+\s+){0,3}?(?:on|from|op|sur|des|auf)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?<![\w])(?:restrict|restricted|restricting|restricts|beperk(?:t|en|te|ten)?|restreint|"
+    r"restreignent|restreindre|beschrank(?:t|en|te|ten)?)\s+(?:[\w'-]+\s+){0,3}?(?:on|from|op|sur|des|auf)\s+(?:[\w'-]+\s+){0,2}?"
     r"(?:official|government|work|state|federal|service|dienst|overheids|werk|officiels|professionnels|"
     r"de\s+service)\w*\s+(?:devices|phones|toestellen|telefoons|appareils|telephones|geraten|"
     r"diensthandys|handys)"
@@ -1015,7 +1077,7 @@ LIST_INTRO = re.compile(
 
 
 FOLLOWED_BY = re.compile(
-    r"(?<![\w])(?:followed\s+by|gevolgd\s+door|suivie?s?\s+(?:par|de)|gefolgt\s+von)\s+"
+    r"(?<![\w])(?:followed\s+by|gevolgd\s+door|suivie?s?\s+(?:par|de|du|des)|gefolgt\s+(?:von|vom))\s+"
 )
 
 
@@ -1270,6 +1332,12 @@ def event_type_for(
         action = next((k for k in clause_cues if k in FAMILY), "ban")
     if action == "court_ruling":
         return "court_ruling"
+    if (
+        FAMILY.get(action) == "restrictive"
+        and WHOLE_LEGISLATURE.search(folded, left, right)
+        and cue("vote", left, date_mention.start)
+    ):
+        return "adopted"  # "le Congrès avait voté une interdiction ... dès décembre"
     # a parliament passing a ban adopts it; a vote is its own step only for a vote or a bill
     parliamentary = bool(PARLIAMENT_WORDS.search(folded, left, right)) and action in (
         "vote",
@@ -1473,7 +1541,7 @@ def extract(
     patterns = patterns_for(language if language in ("nl", "fr", "en", "de") else "en")
     folded = fold(text)
     scan = Scan.of(text, folded, patterns)
-    if not any(m.kind == "product" for m in scan.entities):
+    if not any(m.kind in ("product", "owner") for m in scan.entities):
         # no product named anywhere: off-topic, nothing to extract
         return Extraction(document_id, False, [], [])
     if ACTION_GATE and not scan.cues["actions"]:
@@ -1521,11 +1589,15 @@ def extract(
         if places:
             main_jurisdiction = max(places)[1]
             break
+    # a text that names no place before its measure ("The Chancellor of the Duchy of Lancaster
+    # has today announced a ban ... on government corporate devices", on a gov.uk page): a
+    # government's measure is the publisher's own country's (a firm's is nobody's)
+    home = publisher_country if publisher_country in ref.jurisdictions else None
 
     vendors = {
         (ref.products[m.value].get("vendor_country") or "").upper()
         for m in scan.entities
-        if m.kind == "product"
+        if m.kind in ("product", "owner")
     }
     claims: list[Claim] = []
     measures: list[DocMeasure] = []
@@ -1599,7 +1671,7 @@ def extract(
             )
             continue
         if (
-            chosen is None
+            (chosen is None or _refers_back(scan, chosen[1]))
             and f.products
             and not f.negated
             and measures
@@ -1608,15 +1680,18 @@ def extract(
             and (
                 MEASURE_REFERENCE.search(folded, sentence.start, sentence.end)
                 or SUBJECT_PRONOUN.match(folded, sentence.start)
+                or COVERED_FIRST.match(folded, sentence.start)
             )
         ):
-            # "L'interdiction s'applique sans délai. Elle vise ... à l'image de Candy Crush":
-            # the products a sentence says the measure covers
+            # "L'interdiction s'applique sans délai. Elle vise ... à l'image de Candy Crush",
+            # "The ban also covers Lemon8": the products a sentence says the measure covers
             target = measures[-1]
             for p in f.products:
                 if p.value not in target.products:
                     target.products.add(p.value)
                     _add_mention(target, claims, document_id, "product", p, sentence)
+            if chosen is not None:
+                continue
         if chosen is None and here is not None and f.dates and not f.products and not f.negated:
             # "In Italië ging de privacywaakhond donderdag al een stap verder.": a day for the
             # measure the next sentence reports for that place
@@ -1709,7 +1784,7 @@ def extract(
         if (
             action == "vote"
             and not f.products
-            and f.anaphora
+            and (f.anaphora or f.named_law)
             and measures
             and measures[-1].family == "restrictive"
             and choose_jurisdiction(f, cue.start, folded, ref, context)[0]
@@ -1774,6 +1849,8 @@ def extract(
             jurisdiction = last_place[0]
         elif inherited:
             jurisdiction = (previous[0] if previous and previous[0] else None) or main_jurisdiction
+            if not jurisdiction and home and _by_a_government(f, folded, cue):
+                jurisdiction = home
         if not jurisdiction:
             continue
         targets = [(jurisdiction, named_by)]
@@ -2221,6 +2298,20 @@ def _add_dated_steps(
             _add_date(dm, claims, document_id, step, d, (s, e), f.sentence.index, step != kind)
 
 
+GOVERNMENT_SUBJECT = re.compile(
+    r"(?<![\w])(?:government|cabinet|chancellor|minister|regering|kabinet|minister|gouvernement|"
+    r"ministre|regierung|bundesregierung|kabinett|ministerin)(?![\w])"
+)
+
+
+def _by_a_government(f: SentenceFacts, folded: str, cue: Mention) -> bool:
+    """The measure binds a government's own devices or networks, or a government or minister
+    takes it: a public measure even when no place is named."""
+    return any(m.value in ("government_devices", "government_network") for m in f.scopes) or bool(
+        GOVERNMENT_SUBJECT.search(folded, f.sentence.start, cue.start)
+    )
+
+
 def _acting_places(f: SentenceFacts, folded: str) -> list[Mention]:
     """The places of a sentence that may act, leaving out those in a prepositional phrase
     ("in a letter to the House of Representatives", "servers in China")."""
@@ -2288,6 +2379,12 @@ COVERS = re.compile(
     r"(?<![\w])(?:vise\w*|concerne\w*|covers?|covered|affects?|affected|applies\s+to|betrifft|"
     r"betroffen|gilt\s+fur|geldt\s+voor|treft|getroffen)(?![\w])"
 )
+# the covered products as the subject after the verb ("Sont notamment concernées TikTok ...",
+# "Betroffen sind TikTok und ...", "Getroffen zijn onder meer ..."): what the measure covers
+COVERED_FIRST = re.compile(
+    r"\W*(?:(?:sont|seront|zijn|worden)\s+(?:[\w'-]+\s+){0,2}?(?:concerne\w*|vise\w*|getroffen)|"
+    r"(?:betroffen|getroffen)\s+(?:sind|waren|zijn|werden))(?![\w])"
+)
 TARGET_WORDS = re.compile(
     r"(?<![\w])(?:such\s+as|including|among\s+them|affected|covered|concerns?|reason|named|"
     r"listed|noemt|genoemd|cite|nennt|genannt|applies\s+to|apply\s+to|geldt\s+voor|"
@@ -2307,7 +2404,7 @@ def _defer_products(facts: list[SentenceFacts], folded: str) -> None:
     last_product_at = -10
     for i, f in enumerate(facts):
         index = f.sentence.index
-        if f.products:
+        if f.products or f.owners:
             last_product_at = index
             continue
         if index - last_product_at <= PRODUCT_REACH or f.negated or not f.actions:
@@ -2511,7 +2608,15 @@ def _recall_late_measures(measures: list[DocMeasure]) -> None:
         if dm.role != "news" or dm in lead or dm.jurisdiction in places:
             continue
         days = dm.event_dates()
-        undated_aside = not days and min(dm.sentences) > LATE_SENTENCE
+        # undated and late, or told in one breath with a measure the text recalls ("La
+        # Commission avait ouvert le bal le 23 février ..., suivie du Parlement européen")
+        undated_aside = not days and (
+            min(dm.sentences) > LATE_SENTENCE
+            or any(
+                other.role == "background" and min(other.sentences) == min(dm.sentences)
+                for other in measures
+            )
+        )
         if undated_aside or (days and all((min(news_days) - d).days > RECALLED_DAYS for d in days)):
             dm.role = "background"
             for c in dm.claims:

@@ -1387,3 +1387,105 @@ def test_claims_added_from_a_neighbouring_sentence_quote_that_sentence():
         assert c in extraction.claims
     fields = {c.field for c in italy.claims}
     assert {"date_announced", "product"} <= fields
+
+
+def test_a_named_act_that_passed_is_the_adoption_of_the_ban_it_sets():
+    text = (
+        "Social media ban for under-16s takes effect\n\nAustralia's ban on social media "
+        "accounts for children under 16, which covers Snapchat and TikTok, took effect today."
+        "\n\n"
+        "The Online Safety Amendment (Minimum Age) Act passed parliament in November last "
+        "year."
+    )
+    extraction = extract("t", text, "en", date(2025, 12, 10), publisher_country="au")
+    assert {(m.jurisdiction, m.action) for m in extraction.measures} == {("au", "ban")}
+    got = events(text, "en", date(2025, 12, 10), "au")
+    assert ("au", "adopted", "2024-11-01") in got and "vote" not in {e[1] for e in got}
+    # another law named by its title is not the measure, and does not take the products the
+    # text named just before
+    text = (
+        "MEPs back ban on nudify apps\n\nTwo committees of the European Parliament voted 101 "
+        "to 9 on Wednesday to add nudification apps to the practices the EU bans. The vote "
+        "follows the outcry over Grok, whose image tool was used on X to undress women.\n\n"
+        "The AI Act, which entered into force in August 2024, already prohibits social scoring."
+    )
+    extraction = extract("t", text, "en", date(2026, 3, 18), publisher_country="be")
+    assert not [m for m in extraction.measures if "grok" in m.products and m.event_dates()]
+
+
+def test_the_app_of_a_products_owner_and_the_products_a_ban_also_covers():
+    text = (
+        "Governor bars Chinese apps from state phones\n\n"
+        "State workers in Nebraska may no longer use DeepSeek on state-issued phones, under an "
+        "order the governor issued on Monday.\n\n"
+        "The ban also covers Lemon8, a video app owned by TikTok's parent company, and the "
+        "broker app Webull. Governor Pillen had banned TikTok on state devices in 2022."
+    )
+    got = found(text, "en", date(2025, 2, 4), None)
+    assert {("us-ne", p, "ban") for p in ("deepseek", "lemon8", "webull")} <= got
+    extraction = extract("t", text, "en", date(2025, 2, 4))
+    (news,) = [m for m in extraction.measures if "deepseek" in m.products]
+    assert "tiktok" not in news.products
+    (older,) = [m for m in extraction.measures if "tiktok" in m.products]
+    assert older.products == {"tiktok"}
+
+
+def test_a_government_press_release_that_names_no_place_is_the_publishers():
+    text = (
+        "Press release: TikTok removed from government devices\n\n"
+        "The Minister for the Cabinet Office today announced a ban on TikTok on government "
+        "corporate devices. The ban takes effect immediately.\n\n"
+        "Allies including Canada and the United States have already taken similar steps to "
+        "restrict the app on official devices."
+    )
+    got = found(text, "en", date(2023, 3, 16), "gb")
+    assert ("gb", "tiktok", "ban") in got
+    assert {("ca", "tiktok", "ban"), ("us", "tiktok", "ban")} <= got
+    assert not {t for t in got if t[2] == "restrict"}
+    # a firm's own rule in a text that names no place is nobody's measure
+    text = (
+        "Bank limits chatbots\n\nThe bank has told its staff not to use ChatGPT at work, "
+        "according to an internal memo."
+    )
+    assert found(text, "en", date(2023, 3, 16), "gb") == set()
+
+
+def test_products_named_after_the_verb_and_followers_of_a_recalled_measure():
+    text = (
+        "Les applications de loisirs bannies des téléphones de l'État\n\n"
+        "Le ministre de la Fonction publique a annoncé ce vendredi que les applications "
+        "récréatives seront interdites sur les téléphones professionnels des agents.\n\n"
+        "Sont notamment concernées TikTok, Instagram et Candy Crush.\n\n"
+        "La Commission européenne avait interdit TikTok sur les appareils de son personnel le "
+        "23 février, suivie du Parlement européen."
+    )
+    published = date(2023, 3, 24)
+    got = found(text, "fr", published, "fr")
+    assert {("fr", p, "ban") for p in ("tiktok", "instagram", "candy-crush")} <= got
+    assert ("eu-ep", "tiktok", "ban") in got
+    extraction = extract("t", text, "fr", published, publisher_country="fr")
+    roles = {m.jurisdiction: m.role for m in extraction.measures}
+    assert roles["eu-ep"] == roles["eu-ec"] == "background"
+    text = (
+        "TikTok\n\nDie Europäische Kommission hatte TikTok Ende Februar von den Diensthandys "
+        "ihres Personals verbannt, das Europäische Parlament folgte wenige Tage später."
+    )
+    assert ("eu-ep", "tiktok", "ban") in found(text, "de", date(2023, 3, 10), "de")
+
+
+def test_a_ban_congress_voted_without_a_tally_is_adopted():
+    text = (
+        "TikTok\n\nLe gouvernement belge interdit TikTok sur les téléphones de service. "
+        "Aux États-Unis, le Congrès avait voté une interdiction sur les appareils fédéraux dès "
+        "décembre."
+    )
+    published = date(2023, 3, 10)
+    got = found(text, "fr", published, "be")
+    assert ("us", "tiktok", "ban") in got and ("us", "tiktok", "vote") not in got
+    assert ("us", "adopted", "2022-12-01") in events(text, "fr", published, "be")
+    # a chamber's vote stays a vote
+    text = (
+        "TikTok\n\nThe House of Representatives voted to ban TikTok from federal devices on "
+        "Wednesday."
+    )
+    assert ("us", "tiktok", "vote") in found(text, "en", date(2024, 3, 14), "us")
