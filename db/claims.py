@@ -49,6 +49,13 @@ FAMILY = {
 IMMEDIATE = {"block", "remove_from_app_store"}
 CONTEXT_GOVERNMENTS = {"context:national", "context:federal"}  # 'the government'
 STAFF_SCOPES = {"government_devices", "all_staff"}
+# an age limit: who may hold an account, by age ("under 16", "unter 16-Jährige", "moins de 15
+# ans", "Mindestalter")
+AGE_LIMIT = re.compile(
+    r"(?<![\w])(?:(?:under|unter|moins\s+de|jonger\s+dan|onder\s+de)[\s-]+1[3-8](?![\d])|"
+    r"under-1[3-8]s?|altersgrenze|mindestalter|age\s+limit|minimum\s+age|leeftijdsgrens|"
+    r"minimumleeftijd|age\s+minim\w+|limite\s+d'age|majorite\s+numerique)"
+)
 ORIGIN_EVENTS = {"announced", "adopted", "in_force"}
 # the conditional of reported speech ("announced that X would be banned"), unlike "if"
 REPORTED_MOOD = {"would be", "would", "zou", "zouden", "serait", "seraient", "wurde", "wurden"}
@@ -290,6 +297,9 @@ class DocMeasure:
     sentences: list[int] = field(default_factory=list)
     cues: set[str] = field(default_factory=set)  # the lexicon keys that named the action
     immediate: bool = False  # "with immediate effect": in force the day it is announced
+    age_limit: bool = False  # its sentences set an age ("unter 16-Jährige"): see action
+    # its products were not named with it but taken from the title or the sentence before
+    guessed_products: bool = False
     placed: bool = True  # False when no word of its sentence named the place
     extension: bool = False  # "extends its ban to": the news is the widening of a measure
     # the kind of measure a lifting ends ("lifted its ban on X": ban), so that a document that
@@ -305,6 +315,14 @@ class DocMeasure:
         if not non_lift and self.lifted:
             return self.lifted
         non_lift = non_lift or totals
+        if (
+            "block" in non_lift
+            and self.age_limit
+            and non_lift.get("restrict", 0) < max(non_lift.values())
+        ):
+            # "Social-Media-Sperre für unter 16-Jährige": accounts barred by age, not a
+            # service made unreachable
+            return "ban"
         if "ban" in non_lift and "block" in non_lift and self.scope & STAFF_SCOPES:
             # a rule for staff and their devices, enforced by blocking the app on the network
             # ("hat ihren Beschäftigten die Nutzung untersagt ... der Zugang über Nasa-Netze
@@ -499,6 +517,16 @@ OWNER_BEFORE = re.compile(
 )
 
 
+# a title and a first name before a place's name make it a surname ("Premierminister Anthony
+# Albanese" is no Albanian, "Gouverneur Phil Murphy" no Murphy county)
+TITLE_AND_FIRST_NAME = re.compile(
+    r"(?<![\w])(?i:minister\w*|ministre|premier\w*|prime\s+minister|president\w*|"
+    r"prasident\w*|präsident\w*|governor|gouverneur\w*|mayor|maire|burgemeester|"
+    r"bürgermeister\w*|chancellor|kanzler\w*|senator\w*|sénat\w*|senateur|senatrice)"
+    r"\s+[A-ZÀ-Þ][\w'-]+\s+$"
+)
+
+
 def _names_an_owner(mention: Mention, folded: str) -> bool:
     return mention.kind == "product" and bool(
         OWNER_AFTER.match(folded, mention.end)
@@ -558,6 +586,14 @@ class Scan:
         for m in entities:
             if _names_an_owner(m, folded):
                 m.kind = "owner"
+        entities = [
+            m
+            for m in entities
+            if not (
+                m.kind == "jurisdiction"
+                and TITLE_AND_FIRST_NAME.search(text, max(0, m.start - 60), m.start)
+            )
+        ]
         for m in entities:
             if _names_a_member_state(m, folded):
                 m.value = f"context:region:{m.value}"
@@ -910,6 +946,14 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
     return None
 
 
+# nothing but a preposition between the start of a clause and its date
+DATE_OPENS = re.compile(r"\W*(?:in|on|en|au|le|des|depuis|since|from)?\s*")
+# a running total of apps ("Insgesamt hat Indien seit 2020 mehr als 300 Apps gesperrt", "more
+# than 300 apps in all"): a sum of measures, not the one the title names
+RUNNING_TOTAL = re.compile(
+    r"(?<![\w])(?:more\s+than|over|mehr\s+als|uber|plus\s+de|meer\s+dan|ruim)\s+\d[\d.,]*\s+"
+    r"(?:apps|anwendungen|applications|applis|toepassingen|applicaties)(?![\w])"
+)
 # a legislature as a whole, whose passing makes law, and the single chambers whose votes are
 # steps towards it
 WHOLE_LEGISLATURE = re.compile(r"(?<![\w])(?:congress|congres|kongress)(?![\w])")
@@ -1367,6 +1411,13 @@ def event_type_for(
         for kind in ("extended", "suspended", *(["vote"] if parliamentary else []), "adopted"):
             if cue(kind, date_mention.end, right):
                 return kind
+    elif DATE_OPENS.fullmatch(folded, left, date_mention.start) and cue(
+        "extended", date_mention.end, right
+    ):
+        # "In January 2021 the ban was made permanent", "En mars, l'interdiction a été
+        # prolongée": a date that opens its clause is typed by the step verb that follows
+        # (not a suspension: "On 30 August the judge suspended X" is the measure itself)
+        return "extended"
     if cue("from_ahead", date_mention.start - len(before), date_mention.start) and (
         (published is not None and date_mention.value > published)
         or AHEAD_MOOD.search(folded, left, right)
@@ -1759,6 +1810,7 @@ def extract(
             not products
             and product_in_view
             and (acting[1] is not None or f.dates or action in ("vote", "lift"))
+            and not RUNNING_TOTAL.search(folded, sentence.start, sentence.end)
         ):
             # the article's subject, named in its title ("The amendment was adopted ...")
             products = set(title_products) or (set(previous[1]) if previous else set())
@@ -1928,6 +1980,7 @@ def extract(
 
             dm = DocMeasure(document_id, jurisdiction, FAMILY[action], role=role)
             dm.placed = not inherited
+            dm.guessed_products = not own_products
             dm.actions.append((action, TITLE_WEIGHT if sentence.index == 0 else 1.0))
             dm.cues.add(cue.value)
             dm.immediate = f.immediate
@@ -2042,8 +2095,16 @@ def extract(
                         )
                     )
             if listed_on is not None and listed_on.jurisdiction == dm.jurisdiction:
-                # products on the same list fall under the same rule from the same day; the
-                # list was announced with them unless they were on it already
+                # products on the same list fall under the same rule from the same day, and a
+                # recalled list is recalled with them; the list was announced with them unless
+                # they were on it already
+                if listed_on.role == "background" and not f.dates:
+                    dm.role = "background"
+                if listed_on.guessed_products and sentence.index - max(listed_on.sentences) <= 1:
+                    # "In June 2020 the government banned 59 apps. The list included: TikTok,
+                    # ...": the list names the apps the measure was only assumed to cover
+                    listed_on.products = set(dm.products)
+                    listed_on.guessed_products = False
                 copied = {"in_force"} if f.background else ORIGIN_EVENTS
                 for e in listed_on.events:
                     if e.type in copied and not any(x.type == e.type for x in dm.events):
@@ -2058,7 +2119,13 @@ def extract(
             ):
                 scene = scene_date[2].sentence  # the date's own sentence is its quote
                 for d in scene_date[2].dates:
-                    steps = ["announced"]
+                    # "Le texte avait été promulgué le 17 mai par le gouverneur": the scene's own
+                    # step word types its date
+                    steps = [
+                        "adopted"
+                        if SIGNED.search(folded, max(scene.start, d.start - 60), d.start)
+                        else "announced"
+                    ]
                     if action in IMMEDIATE and d.precision == "day":
                         steps.append("in_force")
                     for step in steps:
@@ -2070,7 +2137,7 @@ def extract(
                             d,
                             (scene.start, scene.end),
                             scene.index,
-                            step != "announced",
+                            step != steps[0],
                         )
             measures.append(dm)
             halted = _halted_kind(f, cue, folded) if action == "court_ruling" else None
@@ -2153,6 +2220,13 @@ def extract(
     )
     _recall_late_measures(merged)
     for dm in merged:
+        dm.age_limit = any(
+            AGE_LIMIT.search(
+                folded, facts_by_index[i].sentence.start, facts_by_index[i].sentence.end
+            )
+            for i in set(dm.sentences)
+            if i in facts_by_index
+        )
         _date_extension(dm)
         _in_force_when_immediate(dm)
         _prefer_stated_in_force(dm)
@@ -2254,11 +2328,18 @@ def _add_dated_steps(
             and (MEASURE_REFERENCE.search(folded, s, e) or BACK_REFERENCE.match(folded, s))
         ):
             kind = "in_force"  # "De maatregel gaat vandaag in"
-        if kind is None and patterns.language in ("nl", "de"):
+        opens = DATE_OPENS.fullmatch(folded, left, d.start)
+        if kind is None and (patterns.language in ("nl", "de") or opens):
+            # a step verb after the date: Dutch and German word order, or (an extension) a
+            # date that opens its clause ("In January 2021 the ban was made permanent")
             kind = next(
                 (
                     k
-                    for k in ("extended", "suspended", "adopted")
+                    for k in (
+                        ("extended", "suspended", "adopted")
+                        if patterns.language in ("nl", "de")
+                        else ("extended",)
+                    )
                     if (pattern := patterns.events.get(k)) is not None
                     and pattern.search(folded, d.end, e)
                 ),
@@ -2290,8 +2371,12 @@ def _add_dated_steps(
             )
             and (pattern := patterns.events.get("vote")) is not None
             and pattern.search(folded, s, e)
+            and (_tallied(folded, s, e) or SIGNED.search(folded, d.end, e))
         ):
-            kind = "vote"  # "Congress passed the law in April"
+            # "The House passed the law in April by 352 votes to 65", "Der Kongress hatte das
+            # Gesetz im April beschlossen, Biden unterzeichnete es am 24. April": a step before
+            # the adoption; passed with nothing else, it is the adoption
+            kind = "vote"
         if kind is None or not _in_order(dm, kind, d.value):
             continue
         for step in [kind, *(["in_force"] if _takes_effect_at_once(dm, kind, d) else [])]:
@@ -2366,7 +2451,7 @@ def _takes_effect_at_once(dm: DocMeasure, kind: str, d: DateMention) -> bool:
 GENERIC_PRODUCT = re.compile(
     r"(?<![\w])(?:apps?|applications?|applicaties|applis?|\w*anwendungen|\w*toepassingen|"
     r"chatbots?|software|logiciels?|tools|outils|platforms|plateformes|plattformen|"
-    r"social\w*\s*media|sociale\s*media|soziale\w*\s*medien|reseaux\s+sociaux|"
+    r"social\w*[\s-]*media|sociale[\s-]*media|soziale\w*[\s-]*medien|reseaux\s+sociaux|"
     r"social\s+networks?|sociale\s+netwerken|soziale\w*\s+netzwerke\w*|"
     r"\w*diensten|\w*dienste|services)(?![\w])"
     r"|(?<![\w])(?:social\w*media|sozial\w*medien)\w*"  # "socialemediaverbod"
@@ -2421,6 +2506,12 @@ def _defer_products(facts: list[SentenceFacts], folded: str) -> None:
             # name its platforms only once the body lists them
             limit = max(limit, LEAD_SENTENCES + TITLE_PRODUCT_REACH)
         for later in facts[i + 1 :]:
+            if (
+                later.sentence.index <= limit + 1
+                and not later.products
+                and folded[later.sentence.start : later.sentence.end].rstrip().endswith(":")
+            ):
+                limit = later.sentence.index + 1  # "The new names are:" opens the list
             if later.sentence.index > limit:
                 if index > LEAD_SENTENCES + TITLE_PRODUCT_REACH:
                     break
@@ -2450,8 +2541,10 @@ def _defer_products(facts: list[SentenceFacts], folded: str) -> None:
                 # the product sentence says what the measure covers ("It concerns apps such as
                 # TikTok", "Betroffen ist etwa TikTok") or reports the measure itself; a product
                 # merely named next ("Experts say TikTok is the most popular") is not its target
-                names_target = bool(later.actions) or bool(
-                    TARGET_WORDS.search(folded, later.sentence.start, later.sentence.end)
+                names_target = (
+                    bool(later.actions)
+                    or bool(TARGET_WORDS.search(folded, later.sentence.start, later.sentence.end))
+                    or folded[: later.sentence.start].rstrip().endswith(":")  # a list it opened
                 )
                 # a firm named in the list ("la plateforme Netflix") is a target, not an actor
                 acted = later.company and bool(later.actions)

@@ -1492,3 +1492,77 @@ def test_a_ban_congress_voted_without_a_tally_is_adopted():
         "Wednesday."
     )
     assert ("us", "tiktok", "vote") in found(text, "en", date(2024, 3, 14), "us")
+
+
+def test_an_age_limit_told_as_a_sperre_and_a_prime_minister_named_like_a_country():
+    text = (
+        "Australien: Social-Media-Sperre für unter 16-Jährige gilt ab heute\n\n"
+        "Seit Mittwoch dürfen Jugendliche unter 16 Jahren in Australien kein Konto mehr auf "
+        "großen Netzwerken haben. Premierminister Anthony Albanese sprach von einem guten Tag."
+        "\n\nBetroffen sind TikTok, Snapchat und Instagram.\n\n"
+        "Das Parlament hatte das Gesetz Ende November 2024 mit breiter Mehrheit beschlossen."
+    )
+    published = date(2025, 12, 10)
+    got = found(text, "de", published, "de")
+    assert got == {("au", p, "ban") for p in ("tiktok", "snapchat", "instagram")}
+    assert ("au", "adopted", "2024-11-01") in events(text, "de", published, "de")
+    # passed, then signed on another day: the passing is a vote, the signature the adoption
+    text = (
+        "TikTok-Verbot bleibt\n\nDas Oberste Gericht der USA hat das Gesetz gegen TikTok "
+        "bestätigt. Von Sonntag an dürfen App-Stores TikTok nicht mehr anbieten. Der Kongress "
+        "hatte das Gesetz im April 2024 beschlossen, Präsident Joe Biden unterzeichnete es am "
+        "24. April."
+    )
+    got = events(text, "de", date(2025, 1, 17), "de")
+    assert {("us", "vote", "2024-04-01"), ("us", "adopted", "2024-04-24")} <= got
+
+
+def test_a_recalled_list_a_ban_made_permanent_and_a_running_total():
+    text = (
+        "India blocks 54 more apps, Free Fire among them\n\n"
+        "India's IT ministry on Monday ordered the blocking of 54 apps, including the game "
+        "Free Fire.\n\n"
+        "It is not the first wave. In June 2020 the government banned 59 apps at once. The list "
+        "included:\n- TikTok,\n- WeChat and Shareit.\n\n"
+        "In January 2021 the ban was made permanent. In all, India has now blocked more than "
+        "300 apps since 2020."
+    )
+    published = date(2022, 2, 15)
+    extraction = extract("t", text, "en", published, publisher_country="in")
+    (old,) = [m for m in extraction.measures if "tiktok" in m.products]
+    assert old.role == "background" and {"wechat", "shareit"} <= old.products
+    assert ("extended", date(2021, 1, 1)) in {(e.type, e.date) for e in old.events}
+    (game,) = [m for m in extraction.measures if "free-fire" in m.products]
+    assert all(e.date.year == 2022 for e in game.events)
+
+
+def test_a_headline_ban_whose_apps_a_later_list_names_and_a_governor_by_name():
+    text = (
+        "Governor widens ban on Chinese apps on state devices\n\n"
+        "AUSTIN - Gov. Greg Abbott on Tuesday ordered agencies to keep a new group of apps off "
+        "government-issued phones.\n\nState workers may not use them on state networks either. "
+        "The new names are:\n\n- DeepSeek, a chatbot;\n- RedNote and Lemon8."
+    )
+    published = date(2025, 1, 29)
+    got = found(text, "en", published, None)
+    assert got == {("us-tx", p, "ban") for p in ("deepseek", "rednote", "lemon8")}
+    assert ("us-tx", "announced", "2025-01-28") in events(text, "en", published, None)
+    text = (
+        "Un juge freine l'interdiction de TikTok au Montana\n\nLe Montana avait interdit TikTok "
+        "sur son territoire. Le texte avait été promulgué le 17 mai par le gouverneur Greg "
+        "Gianforte. Il interdisait à TikTok d'opérer dans l'État."
+    )
+    got = events(text, "fr", date(2023, 12, 1), "fr")
+    assert ("us-mt", "adopted", "2023-05-17") in got
+    assert ("us-mt", "announced", "2023-05-17") not in got
+
+
+def test_an_order_issued_on_a_day_announces_the_measure():
+    text = (
+        "Australia bans DeepSeek from government devices\n\n"
+        "The secretary of Home Affairs issued a mandatory direction on Tuesday requiring "
+        "agencies to remove DeepSeek from government devices."
+    )
+    got = events(text, "en", date(2025, 2, 5), "au")
+    assert ("au", "announced", "2025-02-04") in got
+    assert ("au", "adopted", "2025-02-04") not in got
