@@ -1566,3 +1566,19 @@ def test_an_order_issued_on_a_day_announces_the_measure():
     got = events(text, "en", date(2025, 2, 5), "au")
     assert ("au", "announced", "2025-02-04") in got
     assert ("au", "adopted", "2025-02-04") not in got
+
+
+def test_a_chain_message_and_no_decision_that_provides_for_a_ban():
+    text = (
+        "Vérification : non, Signal ne sera pas interdit en Belgique\n\n"
+        "Un message circule sur les réseaux sociaux. Il affirme qu'à partir du 1er mars, le "
+        "gouvernement belge interdira Signal et WhatsApp.\n\n"
+        "Aucune décision, ni fédérale ni régionale, ne prévoit d'interdire Signal ou WhatsApp "
+        "en Belgique."
+    )
+    assert found(text, "fr", date(2025, 2, 10), "be") == set()
+    text = (
+        "Faktencheck\n\nKeine Entscheidung, weder des Bundes noch der Länder, sieht vor, "
+        "WhatsApp in Deutschland zu verbieten."
+    )
+    assert found(text, "de", date(2025, 2, 10), "de") == set()
