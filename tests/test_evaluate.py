@@ -37,9 +37,11 @@ FLOORS = {
     "heldout6": (24, 0.88, 0.79, 0.79, 0.72),  # 0.900 0.818 / 0.814 0.745
     # heldout7 was never read until its misses were read in session 5 (first and last unseen
     # score, c3d0570 to a69272c: 0.699 0.708 / 0.634 0.634)
-    "heldout7": (24, 0.86, 0.82, 0.78, 0.78),  # 0.884 0.847 / 0.800 0.800
+    "heldout7": (24, 0.86, 0.82, 0.85, 0.85),  # 0.884 0.847 / 0.875 0.875
     # heldout8: first unseen score at 3ceea34 (0.726 0.652 / 0.648 0.687), then read
-    "heldout8": (24, 0.70, 0.63, 0.62, 0.66),  # 0.726 0.652 / 0.648 0.687
+    "heldout8": (24, 0.95, 0.88, 0.82, 0.85),  # 0.969 0.899 / 0.845 0.872
+    # heldout9: first unseen score at c0aedc5 (0.803 0.740 / 0.553 0.662), then read
+    "heldout9": (24, 0.78, 0.72, 0.53, 0.64),  # 0.803 0.740 / 0.553 0.662
 }
 
 
