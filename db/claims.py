@@ -113,7 +113,7 @@ ANAPHORA = re.compile(
 # Safety Amendment (Social Media Minimum Age) Act passed parliament in November", "das neue
 # Jugendschutzgesetz"); the English title is told by its capitals, so it is found in the text
 NAMED_LAW = re.compile(
-    r"(?<![\w])[Tt]he\s+(?:[A-Z][\w'’-]*\s+|\([^()]{1,80}\)\s+|(?:of|and|on)\s+){1,10}"
+    r"(?<![\w])(?:[Tt]he|[Dd]e|[Hh]et|[Ll]a|[Ll]e|[Dd]ie|[Dd]er|[Dd]as)\s+(?:[A-Z][\w'’-]*\s+|\([^()]{1,80}\)\s+|(?:of|and|on)\s+){1,10}"
     r"(?:Act|Law|Bill)(?![\w])"
 )
 NAMED_LAW_FOLDED = re.compile(
@@ -132,11 +132,15 @@ VENDOR_CONTEXT = re.compile(
     r"developer|ontwikkelaar|tech|technolog|ki-|ia\b|artificial)"
 )
 VOTE_COUNT = re.compile(
-    r"(?<![\d])(\d{1,3})\s*(?:votes?\s*(?:in favou?r|for)?|stemmen\s*voor|voix\s*pour|"
+    r"(?<![\d])(\d{1,3})\s*(?:(?:senators?|senatoren|senateurs|senatoren|members|leden|mps|"
+    r"deputes|abgeordnete|parlementsleden|kamerleden)\s+)?"
+    r"(?:votes?\s*(?:in favou?r|for)?|stemmen\s*voor|voix\s*pour|"
     r"ja-?stimmen|stimmen\s*dafur|stimmen|voix|voor|pour|in favou?r|dafur)?\s*(?:,|-|–|to|tegen|"
     r"contre|against|zu|gegen|en|bei|und|et|and)\s*(\d{1,3})(?![\d])"
 )
-VOTE_WORD = re.compile(r"(?<![\w])(?:votes?|stemmen|voix|stimmen)(?![\w])")
+VOTE_WORD = re.compile(
+    r"(?<![\w])(?:votes?|voted|stemmen|stemden|stemde|voix|voterent|stimmen|stimmten)(?![\w])"
+)
 
 
 def _tallied(folded: str, start: int, end: int) -> bool:
@@ -739,6 +743,10 @@ def sentence_facts(
             and not any(actions[0].end <= p.start < start for p in products)
         )
     ]
+    if products and products[0].start - s <= 3 and PRODUCT_SPEAKS.match(folded, products[0].end):
+        # "TikTok liet dinsdag weten dat ...", "TikTok said on Tuesday": the firm behind the
+        # app speaks, and its day is not the measure's
+        company.append(products[0].start)
     return SentenceFacts(
         sentence=sentence,
         products=products,
@@ -761,6 +769,13 @@ def sentence_facts(
         language=patterns.language,
         owners=[m for m in entities if m.kind == "owner"],
     )
+
+
+PRODUCT_SPEAKS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:said|says|stated|responded|replied|liet\s+(?:[\w-]+\s+){0,2}?"
+    r"weten|zei|zegt|reageerde|verklaarde|a\s+(?:[\w-]+\s+)?(?:declare|indique|reagi|affirme|"
+    r"fait\s+savoir)|erklarte|erklart|teilte|sagte|reagierte)(?![\w])"
+)
 
 
 CONJUNCTION = re.compile(
@@ -1404,12 +1419,18 @@ def event_type_for(
         if cue(kind, date_mention.start - len(before), date_mention.start):
             if kind == "in_force" and not _introduces(patterns, folded, before, date_mention):
                 continue  # "banned agencies from using DeepSeek in January": not 'from' a date
-            if kind == "adopted" and _tallied(folded, left, right):
+            if kind == "adopted" and _tallied(
+                folded, left, _next_sentence_end(folded, folded.find(".", right))
+            ):
                 return "vote"  # "The Senate passed the bill on 28 November by 34 votes to 19"
             return kind
     if patterns.language in ("nl", "de"):
         for kind in ("extended", "suspended", *(["vote"] if parliamentary else []), "adopted"):
             if cue(kind, date_mention.end, right):
+                if kind == "adopted" and _tallied(
+                    folded, left, _next_sentence_end(folded, folded.find(".", right))
+                ):
+                    return "vote"  # "... werd eind november aangenomen. 34 stemmen voor ..."
                 return kind
     elif DATE_OPENS.fullmatch(folded, left, date_mention.start) and cue(
         "extended", date_mention.end, right
@@ -1743,6 +1764,30 @@ def extract(
                     _add_mention(target, claims, document_id, "product", p, sentence)
             if chosen is not None:
                 continue
+        designated = (
+            chosen is None
+            and len(f.products) >= 2
+            and not f.negated
+            and DESIGNATES.search(folded, sentence.start, sentence.end)
+            and next(
+                (
+                    dm
+                    for dm in reversed(measures)
+                    if dm.family == "restrictive"
+                    and dm.jurisdiction
+                    in {_place_jurisdiction(m, ref, context) for m in _authorities_places(f, ref)}
+                ),
+                None,
+            )
+        )
+        if designated:
+            # "De toezichthouder eSafety heeft tien diensten aangewezen: Facebook, ...": the
+            # authority names the platforms its country's measure covers
+            for p in f.products:
+                if p.value not in designated.products:
+                    designated.products.add(p.value)
+                    _add_mention(designated, claims, document_id, "product", p, sentence)
+            continue
         if chosen is None and here is not None and f.dates and not f.products and not f.negated:
             # "In Italië ging de privacywaakhond donderdag al een stap verder.": a day for the
             # measure the next sentence reports for that place
@@ -1836,8 +1881,17 @@ def extract(
         if (
             action == "vote"
             and not f.products
-            and (f.anaphora or f.named_law)
             and measures
+            and (
+                f.anaphora
+                or f.named_law
+                # "In de Senaat stemden 34 senatoren voor en 19 tegen.": the tally of the
+                # passing just told
+                or (
+                    sentence.index - max(measures[-1].sentences) <= 1
+                    and _tallied(folded, sentence.start, sentence.end)
+                )
+            )
             and measures[-1].family == "restrictive"
             and choose_jurisdiction(f, cue.start, folded, ref, context)[0]
             in (None, measures[-1].jurisdiction)
@@ -2371,7 +2425,10 @@ def _add_dated_steps(
             )
             and (pattern := patterns.events.get("vote")) is not None
             and pattern.search(folded, s, e)
-            and (_tallied(folded, s, e) or SIGNED.search(folded, d.end, e))
+            and (
+                _tallied(folded, s, _next_sentence_end(folded, e))
+                or SIGNED.search(folded, d.end, e)
+            )
         ):
             # "The House passed the law in April by 352 votes to 65", "Der Kongress hatte das
             # Gesetz im April beschlossen, Biden unterzeichnete es am 24. April": a step before
@@ -2395,6 +2452,16 @@ def _by_a_government(f: SentenceFacts, folded: str, cue: Mention) -> bool:
     return any(m.value in ("government_devices", "government_network") for m in f.scopes) or bool(
         GOVERNMENT_SUBJECT.search(folded, f.sentence.start, cue.start)
     )
+
+
+def _next_sentence_end(folded: str, end: int) -> int:
+    """Where the sentence after the one ending at `end` ends: a tally is often told just after
+    the passing ("... door het parlement aangenomen. In de Senaat stemden 34 senatoren voor en
+    19 tegen.")."""
+    if end < 0:
+        return len(folded)
+    stop = folded.find(".", end + 1, end + 250)
+    return stop if stop >= 0 else end
 
 
 def _acting_places(f: SentenceFacts, folded: str) -> list[Mention]:
@@ -2572,6 +2639,19 @@ COMMENTATORS = re.compile(
     r"critiques|experts|associations|analystes|chercheurs|specialistes|militants|kritiker|"
     r"experten|verbande|analysten|forscher|fachleute|aktivisten)(?![\w])"
 )
+
+
+# an authority naming what a measure covers ("heeft tien diensten aangewezen", "has designated",
+# "a désigné", "hat ... benannt")
+DESIGNATES = re.compile(
+    r"(?<![\w])(?:aangewezen|wees\s+aan|designated|designates|has\s+named|named|designe\w*|"
+    r"benannt|bestimmt|eingestuft|classified|aangemerkt)(?![\w])"
+)
+
+
+def _authorities_places(f: SentenceFacts, ref: Reference) -> list[Mention]:
+    """The actors of a sentence that are authorities (a regulator, a ministry ...)."""
+    return [m for m in f.places if m.kind == "actor" and ref.actors[m.value]["kind"] in AUTHORITIES]
 
 
 def _same_paragraph_or_title(other: SentenceFacts, f: SentenceFacts) -> bool:

@@ -1584,3 +1584,28 @@ def test_a_chain_message_and_no_decision_that_provides_for_a_ban():
         "WhatsApp in Deutschland zu verbieten."
     )
     assert found(text, "de", date(2025, 2, 10), "de") == set()
+
+
+def test_a_proclaimed_ban_and_the_day_the_app_itself_spoke():
+    text = (
+        "India verbiedt TikTok\n\nDe Indiase regering heeft maandagavond een verbod "
+        "afgekondigd op 59 Chinese apps, waaronder TikTok en WeChat.\n\n"
+        "TikTok liet dinsdag weten dat het geen gegevens met Peking deelt."
+    )
+    got = events(text, "nl", date(2020, 6, 30), "be")
+    assert ("in", "announced", "2020-06-29") in got
+    assert not {e for e in got if e[2] == "2020-06-30"}
+
+
+def test_platforms_a_regulator_designates_and_a_tally_told_after_the_passing():
+    text = (
+        "Geen TikTok meer onder de 16 in Australië\n\n"
+        "In Australië mogen kinderen onder de 16 vanaf vandaag geen account meer hebben op "
+        "TikTok.\n\nDe toezichthouder eSafety heeft de diensten aangewezen: Snapchat, Reddit en "
+        "YouTube.\n\nDe Online Safety Amendment Act werd eind november 2024 door het parlement "
+        "aangenomen. In de Senaat stemden 34 senatoren voor en 19 tegen."
+    )
+    published = date(2025, 12, 10)
+    got = found(text, "nl", published, "be")
+    assert got == {("au", p, "ban") for p in ("tiktok", "snapchat", "reddit", "youtube")}
+    assert ("au", "vote", "2024-11-01") in events(text, "nl", published, "be")
