@@ -198,7 +198,12 @@ PROHIBITED_SUBJECT = re.compile(
     r"forbidden)|(?:no\s+longer|not)\s+(?:be\s+)?(?:allowed|permitted)|(?:mag|mogen|mocht|"
     r"mochten)\s+(?:[\w'-]+\s+){0,4}?niet\s+meer|(?:darf|durfen|durfte|durften)\s+"
     r"(?:[\w-]+\s+){0,4}?nicht\s+mehr|ne\s+(?:pourra|pourront|peut|peuvent)\s+plus|"
-    r"n'est\s+plus\s+autoris)"
+    r"n'est\s+plus\s+autoris|"
+    # a service that stays or was made unreachable ("La plateforme reste inaccessible depuis
+    # qu'un tribunal a ordonné son blocage", "the platform remains blocked")
+    r"(?:reste|restent|est|sont|a\s+ete|ont\s+ete|remains?|is|was|has\s+been|blijft|bleef|is|"
+    r"werd|bleibt|blieb|ist|wurde)\s+(?:[\w-]+\s+)?(?:inaccessibles?|bloque\w*|blocked|"
+    r"inaccessible|unreachable|geblokkeerd|onbereikbaar|gesperrt|unerreichbar))"
 )
 
 
@@ -1683,6 +1688,7 @@ def extract(
     scene_date: tuple[str, int, SentenceFacts] | None = None
     facts_by_index = {g.sentence.index: g for g in facts}
     company_at = -1  # the last sentence where a firm, not a government, acted
+    last_named: tuple[int, int, set[str]] | None = None
     for f in facts:
         sentence = f.sentence
         # a measure word with no product of its own is about the product the text is on: one
@@ -1691,8 +1697,21 @@ def extract(
         product_in_view = sentence.index <= LEAD_SENTENCES or (
             sentence.index - max(last_product_at, previous_at) <= PRODUCT_REACH
         )
+        # the products the sentence just before named without a measure, in the same
+        # paragraph ("Instagram fonctionne de nouveau. L'accès avait été bloqué le 2 août"):
+        # nearer than the title's
+        just_named = (
+            last_named[2]
+            if last_named is not None
+            and last_named[0] == sentence.index - 1
+            and last_named[1] == sentence.paragraph
+            and previous_at != last_named[0]  # (not the products of a measure it reported)
+            else set()
+        )
         if f.products:
             last_product_at = sentence.index
+            if not f.negated:
+                last_named = (sentence.index, sentence.paragraph, {p.value for p in f.products})
         if carried is not None and carried[1] < sentence.index:
             last_place = carried
         _follow_city(f, ref, context)
@@ -1857,8 +1876,11 @@ def extract(
             and (acting[1] is not None or f.dates or action in ("vote", "lift"))
             and not RUNNING_TOTAL.search(folded, sentence.start, sentence.end)
         ):
-            # the article's subject, named in its title ("The amendment was adopted ...")
-            products = set(title_products) or (set(previous[1]) if previous else set())
+            # the article's subject, named in its title ("The amendment was adopted ..."),
+            # unless the sentence just before named another
+            products = (
+                set(just_named) or set(title_products) or (set(previous[1]) if previous else set())
+            )
         if not products and measures and any(m.value == "same" for m in f.actions):
             # "New York announced a similar ban": on the product of the measure just reported
             products = set(measures[-1].products)

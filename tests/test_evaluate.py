@@ -1609,3 +1609,29 @@ def test_platforms_a_regulator_designates_and_a_tally_told_after_the_passing():
     got = found(text, "nl", published, "be")
     assert got == {("au", p, "ban") for p in ("tiktok", "snapchat", "reddit", "youtube")}
     assert ("au", "vote", "2024-11-01") in events(text, "nl", published, "be")
+
+
+def test_a_fake_screenshot_and_duties_that_do_not_prohibit():
+    text = (
+        "Discord and Irish teenagers\n\n"
+        "A screenshot shared on Facebook appears to show a banner announcing that Discord will "
+        "be banned for all under-18s in Ireland from 1 May.\n\n"
+        "There has been no such announcement, and no regulation in Ireland that would ban "
+        "Discord for teenagers.\n\nThe Irish online safety code places duties on platforms "
+        "such as Discord. It does not prohibit teenagers in Ireland from holding accounts."
+    )
+    assert found(text, "en", date(2025, 4, 10), "ie") == set()
+
+
+def test_a_newsletters_items_and_a_platform_kept_blocked_by_a_court():
+    text = (
+        "Le Népal rouvre la porte à TikTok, la Turquie garde Roblox sous clé\n\n"
+        "TURQUIE. Instagram fonctionne de nouveau normalement. L'accès avait été bloqué le "
+        "2 août par l'autorité des télécommunications.\n\n"
+        "Pas de dégel pour Roblox. La plateforme de jeux reste inaccessible depuis qu'un "
+        "tribunal d'Adana a ordonné son blocage le 7 août."
+    )
+    got = found(text, "fr", date(2024, 8, 12), "fr")
+    assert ("tr", "instagram", "block") in got and ("tr", "tiktok", "block") not in got
+    assert ("tr", "roblox", "court_ruling") in got
+    assert ("tr", "court_ruling", "2024-08-07") in events(text, "fr", date(2024, 8, 12), "fr")
