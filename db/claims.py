@@ -694,6 +694,10 @@ def sentence_facts(
     scan = scan or Scan.of(text, folded, patterns)
     entities = scan.within("entities", s, e)
     products = [m for m in entities if m.kind == "product"]
+    if len(products) > 1 and (opener := AFTER_PRODUCT.match(folded, s)) is not None:
+        # "Après TikTok, c'est au tour de WeChat et de Kaspersky": the product the sentence
+        # opens with came before; the news is about the others
+        products = [m for m in products if m.start >= opener.end()]
     places = [m for m in entities if m.kind in ("jurisdiction", "actor")]
     dates = [
         DateMention(d.start + s, d.end + s, d.value, d.precision, d.relative)
@@ -776,6 +780,9 @@ def sentence_facts(
     )
 
 
+AFTER_PRODUCT = re.compile(
+    r"\W*(?:apres|after|nach|na|following|na\s+het\s+verbod\s+op)\s+[^,.;]{1,40},"
+)
 PRODUCT_SPEAKS = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:said|says|stated|responded|replied|liet\s+(?:[\w-]+\s+){0,2}?"
     r"weten|zei|zegt|reageerde|verklaarde|a\s+(?:[\w-]+\s+)?(?:declare|indique|reagi|affirme|"
@@ -1470,7 +1477,8 @@ TAKES_EFFECT = re.compile(
     r"entered\s+into\s+force|enters?\s+into\s+force|prend\w*\s+effet|pris\s+effet|"
     r"entre\w*\s+en\s+vigueur|entree?s?\s+en\s+vigueur|treedt\s+(?:[\w'-]+\s+)?in\s+werking|"
     r"trad\s+(?:[\w'-]+\s+)?in\s+werking|tritt\s+(?:[\w'-]+\s+)?in\s+kraft|"
-    r"trat\s+(?:[\w'-]+\s+)?in\s+kraft)\s+(?:[\w'-]+\s+){0,2}$"
+    r"trat\s+(?:[\w'-]+\s+)?in\s+kraft|s'appliqu\w*|appl(?:y|ies)|gilt|gelten|geldt|gelden)"
+    r"\s+(?:[\w'-]+\s+){0,2}$"
 )
 SUSPENDED_USE = re.compile(
     r"\s+(?:[\w'-]+\s+){0,3}?(?:the\s+|les\s+|de\s+|het\s+|die\s+|l')?(?:new\s+|nouveaux\s+|"
@@ -2306,6 +2314,7 @@ def extract(
         _date_extension(dm)
         _in_force_when_immediate(dm)
         _prefer_stated_in_force(dm)
+        _prefer_exact_days(dm)
     _attach_reasons(merged, facts, claims, document_id)
     return Extraction(document_id, relevant, merged, claims)
 
@@ -2834,6 +2843,24 @@ def _prefer_stated_in_force(dm: DocMeasure) -> None:
     states ("removed from the stores as of Saturday") once the reports of a measure are merged."""
     if any(e.type == "in_force" and not e.derived for e in dm.events):
         dm.events = [e for e in dm.events if not (e.type == "in_force" and e.derived)]
+
+
+def _prefer_exact_days(dm: DocMeasure) -> None:
+    """A rough month ("au début de l'année") gives way to the day the text then states for
+    the same step ("Annoncé le 27 février") when the two lie within two months: one step
+    told twice, not two."""
+    days = [e for e in dm.events if e.precision == "day"]
+    dm.events = [
+        e
+        for e in dm.events
+        if e.precision != "month"
+        or not any(
+            d.type == e.type
+            and d.date.year == e.date.year
+            and 0 < abs(d.date.month - e.date.month) <= 2
+            for d in days
+        )
+    ]
 
 
 INDEFINITE_BEFORE = re.compile(

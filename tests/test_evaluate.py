@@ -1635,3 +1635,29 @@ def test_a_newsletters_items_and_a_platform_kept_blocked_by_a_court():
     assert ("tr", "instagram", "block") in got and ("tr", "tiktok", "block") not in got
     assert ("tr", "roblox", "court_ruling") in got
     assert ("tr", "court_ruling", "2024-08-07") in events(text, "fr", date(2024, 8, 12), "fr")
+
+
+def test_after_one_app_the_turn_of_others_and_a_recalled_similar_measure():
+    text = (
+        "Ottawa bannit WeChat des appareils du gouvernement\n\n"
+        "Après TikTok, c'est au tour de WeChat et de Kaspersky. Le Conseil du Trésor du Canada "
+        "a annoncé ce lundi que ces applications sont interdites sur les appareils mobiles du "
+        "gouvernement. La mesure s'applique dès aujourd'hui.\n\n"
+        "Ottawa avait déjà pris une mesure semblable contre TikTok au début de l'année. "
+        "Annoncé le 27 février, le retrait était entré en vigueur le 28 février."
+    )
+    published = date(2023, 10, 30)
+    extraction = extract("t", text, "fr", published, publisher_country="ca")
+    got = {
+        (frozenset(m.products), e.type, e.date.isoformat(), e.precision)
+        for m in extraction.measures
+        for e in m.events
+    }
+    news = frozenset({"wechat", "kaspersky"})
+    assert {
+        (news, "announced", "2023-10-30", "day"),
+        (news, "in_force", "2023-10-30", "day"),
+    } <= got
+    tiktok = frozenset({"tiktok"})
+    assert (tiktok, "announced", "2023-02-27", "day") in got
+    assert (tiktok, "announced", "2023-01-01", "month") not in got
