@@ -1912,6 +1912,9 @@ def extract(
             action == "vote"
             and not f.products
             and measures
+            # (not a vote on another text: "The House had first approved a stand-alone
+            # version on March 13 by 352 votes to 65; the measure was later folded into ...")
+            and not INDEFINITE_OBJECT.match(folded, cue.end)
             and (
                 f.anaphora
                 or f.named_law
@@ -2206,11 +2209,22 @@ def extract(
                     # "Le texte avait été promulgué le 17 mai par le gouverneur": the scene's own
                     # step word types its date
                     steps = [
-                        "adopted"
-                        if SIGNED.search(folded, max(scene.start, d.start - 60), d.start)
-                        else "announced"
+                        event_type_for(
+                            d,
+                            action,
+                            folded,
+                            patterns,
+                            published,
+                            scene.end,
+                            scene.start,
+                            scene_date[2].actions,
+                        )
                     ]
-                    if action in IMMEDIATE and d.precision == "day":
+                    if steps[0] == "announced" and SIGNED.search(
+                        folded, max(scene.start, d.start - 60), d.start
+                    ):
+                        steps = ["adopted"]
+                    if steps[0] == "announced" and action in IMMEDIATE and d.precision == "day":
                         steps.append("in_force")
                     for step in steps:
                         _add_date(
@@ -2863,6 +2877,7 @@ def _prefer_exact_days(dm: DocMeasure) -> None:
     ]
 
 
+INDEFINITE_OBJECT = re.compile(r"\s+(?:a|an|een|un|une|ein|eine|einen)\s")
 INDEFINITE_BEFORE = re.compile(
     r"(?<![\w])(?:a|an|een|un|une|ein|eine|einen|einem|einer)\s+(?:[\w-]+\s+)?$"
 )

@@ -1661,3 +1661,21 @@ def test_after_one_app_the_turn_of_others_and_a_recalled_similar_measure():
     tiktok = frozenset({"tiktok"})
     assert (tiktok, "announced", "2023-02-27", "day") in got
     assert (tiktok, "announced", "2023-01-01", "month") not in got
+
+
+def test_a_liveblog_recap_a_promised_order_and_a_vote_on_another_text():
+    text = (
+        "TikTok ban live: app goes dark\n\n"
+        "Trump said on Sunday that he would sign an order after his inauguration on Monday to "
+        "delay the ban.\n\n"
+        "A recap. The Protecting Americans Act, which President Biden signed on April 24 last "
+        "year, takes effect today. It bars app stores from offering TikTok in the United States. "
+        "The House had first approved a stand-alone version on March 13 last year by 352 votes "
+        "to 65; the measure was later folded into an aid package."
+    )
+    published = date(2025, 1, 19)
+    got = events(text, "en", published, None)
+    assert {("us", "adopted", "2024-04-24"), ("us", "in_force", "2025-01-19")} <= got
+    assert ("us", "vote", "2024-03-13") in got
+    assert not {e for e in got if e[2] in ("2025-01-20", "2025-01-13")}
+    assert ("us", "tiktok", "vote") in found(text, "en", published, None)
