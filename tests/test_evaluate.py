@@ -41,7 +41,9 @@ FLOORS = {
     # heldout8: first unseen score at 3ceea34 (0.726 0.652 / 0.648 0.687), then read
     "heldout8": (24, 0.95, 0.88, 0.82, 0.85),  # 0.969 0.899 / 0.845 0.872
     # heldout9: first unseen score at c0aedc5 (0.803 0.740 / 0.553 0.662), then read
-    "heldout9": (24, 0.78, 0.72, 0.53, 0.64),  # 0.803 0.740 / 0.553 0.662
+    "heldout9": (24, 0.91, 0.87, 0.86, 0.86),  # 0.932 0.896 / 0.880 0.880
+    # heldout10: first unseen score at 127733e (0.836 0.648 / 0.783 0.671), then read
+    "heldout10": (24, 0.81, 0.62, 0.76, 0.65),  # 0.836 0.648 / 0.783 0.671
 }
 
 
