@@ -715,6 +715,13 @@ def sentence_facts(
         else:
             precedent_spans.append((start, min(e, end + 45)))
     actions = scan.within("actions", s, e)
+    if products and not any(a.value in ("ban", "block", "restrict") for a in actions):
+        # "le gouvernement suspend TikTok", "la suspension de l'application TikTok": an app
+        # suspended as a whole is blocked
+        suspended = SUSPENDS_APP.search(folded, max(s, products[0].start - 50), products[0].start)
+        if suspended is not None:
+            block = Mention("cue", "block", suspended.start(), suspended.end())
+            actions = sorted([*actions, block], key=lambda m: m.start)
     if followed and not actions:
         # "Einen Tag später, am Sonntag, folgte Malaysia.": the place after the verb took the
         # same step on that day
@@ -780,6 +787,12 @@ def sentence_facts(
     )
 
 
+SUSPENDS_APP = re.compile(
+    r"(?<![\w])(?:suspend\w*|suspension\s+(?:de|du|of|van)|schorst|schorsing\s+van|"
+    r"setzt\s+(?:[\w-]+\s+)?aus|aussetzung\s+von)\s+(?:(?:de|la|l'|le|the|het|die|das|des|"
+    r"der)\s*)?(?:(?:application|appli|app|reseau\s+social|plateforme|platform|service|"
+    r"dienst|plattform|videoplattform)\s+)?$"
+)
 AFTER_PRODUCT = re.compile(
     r"\W*(?:apres|after|nach|na|following|na\s+het\s+verbod\s+op)\s+[^,.;]{1,40},"
 )
@@ -1422,8 +1435,17 @@ def event_type_for(
     if TAKES_EFFECT.search(before):
         return "in_force"  # "la suspension prendra effet le 20 mars": the measure's own start
     suspension = patterns.events.get("suspended")
-    found = suspension.search(folded, left, right) if suspension is not None else None
-    if found is not None and SUSPENDED_USE.match(folded, found.end()):
+    found = (
+        suspension.search(folded, min(left, date_mention.start - len(before)), right)
+        if suspension is not None
+        else None
+    )
+    if found is not None and (
+        SUSPENDED_USE.match(folded, found.end())
+        or any(
+            m.value == "block" and m.start <= found.start() < m.end for m in cues or []
+        )  # "il avait suspendu ChatGPT en mars 2023": the suspension is the block itself
+    ):
         # "a suspendu samedi les nouveaux téléchargements": suspending downloads, use or access
         # is the measure itself, not the suspension of one
         order.remove("suspended")
@@ -1629,7 +1651,13 @@ def extract(
     if not any(m.kind in ("product", "owner") for m in scan.entities):
         # no product named anywhere: off-topic, nothing to extract
         return Extraction(document_id, False, [], [])
-    if ACTION_GATE and not scan.cues["actions"]:
+    suspension = patterns.events.get("suspended")
+    if (
+        ACTION_GATE
+        and not scan.cues["actions"]
+        # (an app suspended as a whole is blocked: see sentence_facts)
+        and not (suspension is not None and suspension.search(folded))
+    ):
         # A product but no action word anywhere (ban, block, lift, vote, warn...): every measure
         # starts from one, so there is nothing to report, and most pages of a wide crawl end
         # here at the cost of one scan. Such a page is not about a measure: it stays in the
@@ -1651,7 +1679,7 @@ def extract(
         days = [d.value for d in whole.dates if d.precision == "day"]
         anchor = days[-1] if days else anchor
         anchor_year = whole.dates[-1].value.year if whole.dates else anchor_year
-    relevant = bool(scan.cues["actions"]) and any(f.products for f in facts)
+    relevant = any(f.actions for f in facts) and any(f.products for f in facts)
     _defer_products(facts, folded)
 
     title_products = {p.value for p in facts[0].products} if facts else set()
@@ -1867,6 +1895,19 @@ def extract(
             products = set(measures[-1].products)
         if not products and f.anaphora:
             products = set(previous[1]) if previous else set(title_products)
+            if (
+                title_products
+                and measures
+                and measures[-1].role == "background"
+                and previous is not None
+                and previous[1] == measures[-1].products
+                and facts_by_index[max(measures[-1].sentences)].sentence.paragraph
+                != sentence.paragraph
+            ):
+                # "il avait suspendu ChatGPT en mars 2023. ¶ Aux Pays-Bas, l'AP met en garde
+                # contre l'application": a recalled measure's app, told in a paragraph before,
+                # is an aside; the app the title names is the subject
+                products = set(title_products)
         acting = choose_jurisdiction(f, cue.start, folded, ref, context, vendors)
         own_products = bool(products)
         if (
@@ -2657,6 +2698,12 @@ def _defer_products(facts: list[SentenceFacts], folded: str) -> None:
                     bool(later.actions)
                     or bool(TARGET_WORDS.search(folded, later.sentence.start, later.sentence.end))
                     or folded[: later.sentence.start].rstrip().endswith(":")  # a list it opened
+                    # an age limit's platforms, listed next ("Under-16s can no longer hold
+                    # accounts ... From today, Facebook, Instagram ... must take steps")
+                    or (
+                        len(later.products) >= 2
+                        and bool(AGE_LIMIT.search(folded, f.sentence.start, f.sentence.end))
+                    )
                 )
                 # a firm named in the list ("la plateforme Netflix") is a target, not an actor
                 acted = later.company and bool(later.actions)

@@ -57,6 +57,7 @@ class _Grammar:
 
 NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d/.])")
 ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
+ANY_YEAR = re.compile(r"(?<![\w])((?:19|20)\d{2})(?![\w])")
 YEAR = re.compile(
     r"(?<![\w])(?:in|en|im|sinds|since|depuis|seit|begin|eind|fin|ende|early|late|debut)"
     # "au début de 2025", "early in 2025", "begin van 2025", "Anfang des Jahres 2025"
@@ -321,9 +322,12 @@ def find_dates(
         for m in g.month_only.finditer(folded):
             that = g.that_year.match(folded, m.end(1)) if g.that_year else None
             if that:
-                # "in maart van dat jaar": the year the text named last, never a guess
-                if anchor_year is not None:
-                    value = _safe_date(anchor_year, g.months[m[1]], 1)
+                # "in maart van dat jaar": the year the text named last (earlier in this
+                # sentence, else before it), never a guess
+                earlier = [int(y[1]) for y in ANY_YEAR.finditer(folded, 0, m.start())]
+                year = earlier[-1] if earlier else anchor_year
+                if year is not None:
+                    value = _safe_date(year, g.months[m[1]], 1)
                     add(m.start(1), that.end(), value, "month", True)
                 else:
                     taken.append((m.start(1), that.end()))

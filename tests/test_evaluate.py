@@ -1681,3 +1681,46 @@ def test_a_liveblog_recap_a_promised_order_and_a_vote_on_another_text():
     assert ("us", "vote", "2024-03-13") in got
     assert not {e for e in got if e[2] in ("2025-01-20", "2025-01-13")}
     assert ("us", "tiktok", "vote") in found(text, "en", published, None)
+
+
+def test_an_age_limits_platforms_listed_next_and_a_government_that_suspends_an_app():
+    text = (
+        "Under-16s locked out\n\nAustralians under the age of 16 can no longer hold accounts on "
+        "the biggest social media platforms, after the minimum age took effect today.\n\n"
+        "From today, Facebook, Snapchat and Reddit must take reasonable steps to stop under-16s "
+        "from having accounts."
+    )
+    got = found(text, "en", date(2025, 12, 10), "au")
+    assert got == {("au", p, "ban") for p in ("facebook", "snapchat", "reddit")}
+    text = (
+        "Sénégal : le gouvernement suspend TikTok\n\nLe gouvernement sénégalais a annoncé "
+        "mercredi soir la suspension de l'application TikTok."
+    )
+    assert found(text, "fr", date(2023, 8, 3), "fr") == {("sn", "tiktok", "block")}
+
+
+def test_a_recalled_suspension_and_its_return_later_that_same_year():
+    text = (
+        "L'Italie bloque DeepSeek\n\nLe Garante a bloqué DeepSeek jeudi.\n\n"
+        "Le Garante n'en est pas à son coup d'essai : il avait suspendu ChatGPT en mars 2023, "
+        "avant de le laisser revenir fin avril de la même année.\n\n"
+        "Aux Pays-Bas, l'autorité des données met en garde contre l'application et annonce une "
+        "enquête."
+    )
+    published = date(2025, 1, 31)
+    extraction = extract("t", text, "fr", published, publisher_country="fr")
+    (old,) = [m for m in extraction.measures if "chatgpt" in m.products]
+    assert old.action == "block"
+    assert {(e.type, e.date.isoformat()) for e in old.events} == {
+        ("in_force", "2023-03-01"),
+        ("lifted", "2023-04-01"),
+    }
+    (dutch,) = [m for m in extraction.measures if m.jurisdiction == "nl"]
+    assert dutch.products == {"deepseek"}
+    # a liveblog's "back to yesterday" is no return
+    text = (
+        "Grok liveblog\n\n12.05 uur - Even terug naar gisteren: Indonesië werd zaterdag het "
+        "eerste land dat Grok volledig blokkeerde."
+    )
+    got = events(text, "nl", date(2026, 1, 11), "be")
+    assert ("id", "in_force", "2026-01-10") in got and "lifted" not in {e[1] for e in got}
