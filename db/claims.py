@@ -963,6 +963,10 @@ def choose_action(facts: SentenceFacts, folded: str) -> tuple[str, Mention] | No
             return "remove_from_app_store", kinds["remove"]
         if not restrictive and scopes & {"government_devices", "all_staff", "government_network"}:
             return "ban", kinds["remove"]
+        if restrictive == ["block"] and scopes & {"government_devices", "all_staff"}:
+            # "retirée des appareils mobiles délivrés par le gouvernement et bloquée": taken
+            # off staff devices, the block enforcing it
+            return "ban", kinds["remove"]
     if restrictive:
         first = min(restrictive, key=lambda k: kinds[k].start)
         cue = kinds[first]
@@ -993,6 +997,19 @@ DATE_OPENS = re.compile(r"\W*(?:in|on|en|au|le|des|depuis|since|from)?\s*")
 RUNNING_TOTAL = re.compile(
     r"(?<![\w])(?:more\s+than|over|mehr\s+als|uber|plus\s+de|meer\s+dan|ruim)\s+\d[\d.,]*\s+"
     r"(?:apps|anwendungen|applications|applis|toepassingen|applicaties)(?![\w])"
+)
+# places left unnamed ("in other countries", "elders", "dans d'autres pays"): the next
+# sentences name them
+OTHER_PLACES = re.compile(
+    r"(?<![\w])(?:in\s+other\s+countries|other\s+countries\s+have|in\s+andere\s+landen|"
+    r"andere\s+landen\s+(?:hebben|deden)|dans\s+d'autres\s+pays|d'autres\s+pays\s+ont|"
+    r"in\s+anderen\s+landern|andere\s+lander\s+haben)(?![\w])"
+)
+# a removal told as done ("was removed", "a été retirée", "werd verwijderd", "wurde entfernt")
+REMOVED_DONE = re.compile(
+    r"(?<![\w])(?:was|were|has\s+been|have\s+been|a\s+ete|ont\s+ete|werd|werden|is|zijn|"
+    r"wurde|wurden)\s+(?:[\w'-]+\s+)?(?:removed|deleted|retire\w*|supprime\w*|verwijderd|"
+    r"gewist|entfernt|geloscht)(?![\w])"
 )
 # a legislature as a whole, whose passing makes law, and the single chambers whose votes are
 # steps towards it
@@ -1148,9 +1165,17 @@ def coordinated(mention: Mention, places: list[Mention], folded: str) -> list[Me
             a, b = sorted((ordered[current], ordered[current + step]), key=lambda m: m.start)
             if not LIST_JOINER.match(folded[a.end : b.start]):
                 break
+            if b.kind == "actor" and _generic_actor(b) and "," in folded[a.end : b.start]:
+                break  # "Au Royaume-Uni, le gouvernement avait interdit ...": that place's
             current += step
             group.append(ordered[current])
     return group
+
+
+def _generic_actor(mention: Mention) -> bool:
+    """'The government', 'the federal government': an actor whose place the text supplies."""
+    actor = load_reference().actors.get(mention.value) or {}
+    return str(actor.get("jurisdiction", "")).startswith("context:")
 
 
 LIST_INTRO = re.compile(
@@ -1489,6 +1514,12 @@ def event_type_for(
         return "vote"
     if published is not None and date_mention.value > published and date_mention.precision == "day":
         return "in_force"
+    if (
+        action == "ban"
+        and "remove" in {m.value for m in cues or []}
+        and REMOVED_DONE.search(folded, left, hi)
+    ):
+        return "in_force"  # "TikTok a été retirée des appareils le 28 février": done that day
     return "announced"
 
 
@@ -1866,6 +1897,8 @@ def extract(
         action, cue = chosen
         if _dates_something_by(scan, cue, folded):
             continue
+        if not f.places and OTHER_PLACES.search(folded, sentence.start, sentence.end):
+            continue  # "In anderen Ländern ist DeepSeek bereits eingeschränkt worden": which?
         if (
             action in ("ban", "block", "restrict")
             and not f.products
@@ -2370,6 +2403,7 @@ def extract(
         _in_force_when_immediate(dm)
         _prefer_stated_in_force(dm)
         _prefer_exact_days(dm)
+        _announced_when_starting_today(dm, published)
     _attach_reasons(merged, facts, claims, document_id)
     return Extraction(document_id, relevant, merged, claims)
 
@@ -2625,7 +2659,8 @@ COVERED_FIRST = re.compile(
 )
 TARGET_WORDS = re.compile(
     r"(?<![\w])(?:such\s+as|including|among\s+them|affected|covered|concerns?|reason|named|"
-    r"listed|noemt|genoemd|cite|nennt|genannt|applies\s+to|apply\s+to|geldt\s+voor|"
+    r"listed|noemt|genoemd|noemde|cite|nennt|genannt|nannte|mentioned|evoque\w*|mentionne\w*|"
+    r"erwahnt\w*|applies\s+to|apply\s+to|geldt\s+voor|"
     r"gelden\s+voor|s'applique\s+a|gilt\s+fur|gelten\s+fur|"
     r"gaat\s+(?:het\s+)?om|onder\s+(?:meer|andere)|zoals|waaronder|aanleiding|betreft|"
     r"getroffen|notamment|parmi\s+lesquel\w*|concerne\w*|vise\w*|raison|"
@@ -2838,6 +2873,21 @@ def _in_force_when_immediate(dm: DocMeasure) -> None:
             dm.events.append(
                 EventClaim("in_force", e.date, e.precision, e.relative, c, derived=True)
             )
+
+
+def _announced_when_starting_today(dm: DocMeasure, published: date | None) -> None:
+    """A news measure that applies 'from today' and whose announcement the text does not date
+    was made public that day: news of a rule in force from today is its announcement."""
+    if published is None or dm.role != "news":
+        return
+    if any(e.type in ("announced", "adopted", "vote", "lifted") for e in dm.events):
+        return
+    for e in list(dm.events):
+        if e.type == "in_force" and e.date == published and e.relative and not e.derived:
+            c = Claim(**{**e.claim.__dict__, "field": "date_announced", "confidence": 0.5})
+            dm.claims.append(c)
+            dm.events.append(EventClaim("announced", e.date, e.precision, e.relative, c, True))
+            return
 
 
 # "Australia extends its ban to Reddit", "breidt zijn verbod uit", "étend l'interdiction",

@@ -1724,3 +1724,57 @@ def test_a_recalled_suspension_and_its_return_later_that_same_year():
     )
     got = events(text, "nl", date(2026, 1, 11), "be")
     assert ("id", "in_force", "2026-01-10") in got and "lifted" not in {e[1] for e in got}
+
+
+def test_a_rule_named_later_by_the_ministers_entourage_and_a_foreign_governments_ban():
+    text = (
+        "Fonction publique : les applications récréatives bannies des téléphones "
+        "professionnels\n\nLe ministre de la Fonction publique a annoncé vendredi que les "
+        "applications récréatives ne pouvaient plus être installées sur les téléphones "
+        "professionnels des agents de l'État.\n\nL'entourage du ministre a évoqué TikTok, "
+        "Instagram et "
+        "Candy Crush.\n\nAu Royaume-Uni, le gouvernement avait interdit jeudi 16 mars TikTok "
+        "sur les appareils de service."
+    )
+    got = found(text, "fr", date(2023, 3, 24), "fr")
+    assert {("fr", p, "ban") for p in ("tiktok", "instagram", "candy-crush")} <= got
+    assert ("gb", "tiktok", "ban") in got
+    extraction = extract("t", text, "fr", date(2023, 3, 24), publisher_country="fr")
+    (uk,) = [m for m in extraction.measures if m.jurisdiction == "gb"]
+    assert [m for m in extraction.measures if m.jurisdiction == "fr"][0] is not uk
+    assert not [m for m in extraction.measures if m.jurisdiction == "fr" and m.role == "background"]
+
+
+def test_unnamed_other_countries_a_question_why_and_a_removal_done_on_a_day():
+    text = (
+        "DeepSeek in Berlin\n\nIn anderen Ländern ist DeepSeek bereits eingeschränkt worden. "
+        "In Italien ließ die Datenschutzbehörde den Dienst Ende Januar sperren."
+    )
+    got = found(text, "de", date(2025, 6, 28), "de")
+    assert got == {("it", "deepseek", "block")}
+    text = (
+        "TikTok van diensttoestellen\n\nDe federale regering verbiedt TikTok op "
+        "diensttoestellen.\n\nBij de oppositie klonk de vraag waarom de maatregel zich tot "
+        "TikTok beperkt."
+    )
+    assert found(text, "nl", date(2023, 3, 10), "be") == {("be", "tiktok", "ban")}
+    text = (
+        "WeChat retiré des appareils du gouvernement\n\nÀ compter d'aujourd'hui, WeChat sera "
+        "retirée des appareils mobiles délivrés par le gouvernement du Canada.\n\n"
+        "Le 28 février 2023, l'application TikTok a été retirée des appareils mobiles délivrés "
+        "par le gouvernement du Canada et bloquée."
+    )
+    got = events(text, "fr", date(2023, 10, 30), "ca")
+    assert {("ca", "announced", "2023-10-30"), ("ca", "in_force", "2023-10-30")} <= got
+    assert ("ca", "in_force", "2023-02-28") in got
+    assert ("ca", "tiktok", "ban") in found(text, "fr", date(2023, 10, 30), "ca")
+
+
+def test_an_app_users_can_use_again_since_a_day():
+    text = (
+        "ChatGPT ist zurück in Italien\n\nDie Datenschutzbehörde hatte ChatGPT Ende März in "
+        "Italien gesperrt. Nutzerinnen und Nutzer in Italien können ChatGPT seit Freitag wieder "
+        "verwenden."
+    )
+    got = events(text, "de", date(2023, 4, 29), "de")
+    assert ("it", "lifted", "2023-04-28") in got and ("it", "in_force", "2023-04-28") not in got
