@@ -173,7 +173,12 @@ FIRM_AFTER = re.compile(
     r"retailer|carmaker|conglomerate|corporation|multinational|elektronicareus|techreus|"
     r"techbedrijf|zakenbank|grootbank|bank(?:en)?|concern|multinational|autobouwer|"
     r"elektronikkonzern|technologiekonzern|techkonzern|konzern|gro(?:ss|ß)bank|autobauer|"
-    r"geant|banque|constructeur|multinationale)(?![\w])"
+    r"geant|banque|constructeur|multinationale|"
+    # a school or hospital of the place sets its own rules ("Gentse school", "une école
+    # liégeoise" is told by FIRM_BEFORE)
+    r"school|scholen|atheneum|lyceum|college|ecole|lycee|schule|gymnasium|universiteit|"
+    r"university|universite|universitat|hogeschool|hochschule|ziekenhuis|hospital|hopital|"
+    r"krankenhaus)(?![\w])"
 )
 FIRM_BEFORE = re.compile(
     r"(?:geant|banque|groupe|constructeur|entreprise|societe|multinationale)\s+(?:[\w-]+\s+)?$"
@@ -1003,7 +1008,9 @@ RUNNING_TOTAL = re.compile(
 OTHER_PLACES = re.compile(
     r"(?<![\w])(?:in\s+other\s+countries|other\s+countries\s+have|in\s+andere\s+landen|"
     r"andere\s+landen\s+(?:hebben|deden)|dans\s+d'autres\s+pays|d'autres\s+pays\s+ont|"
-    r"in\s+anderen\s+landern|andere\s+lander\s+haben)(?![\w])"
+    r"in\s+anderen\s+landern|andere\s+lander\s+haben|(?:wo|where|waar|ou)\s+(?:des\s+)?"
+    r"(?:staaten|lander|regierungen|countries|states|governments|landen|overheden|pays|etats|"
+    r"gouvernements))(?![\w])"
 )
 # a removal told as done ("was removed", "a été retirée", "werd verwijderd", "wurde entfernt")
 REMOVED_DONE = re.compile(
@@ -1167,6 +1174,8 @@ def coordinated(mention: Mention, places: list[Mention], folded: str) -> list[Me
                 break
             if b.kind == "actor" and _generic_actor(b) and "," in folded[a.end : b.start]:
                 break  # "Au Royaume-Uni, le gouvernement avait interdit ...": that place's
+            if a.kind == "actor" and _generic_actor(a) and not folded[a.end : b.start].strip():
+                break  # "Le gouvernement danois": the government of that country
             current += step
             group.append(ordered[current])
     return group
@@ -1997,6 +2006,10 @@ def extract(
                 or (
                     sentence.index - max(measures[-1].sentences) <= 1
                     and _tallied(folded, sentence.start, sentence.end)
+                    # (when the news is the law's start; when it is the passing itself, the
+                    # tallied votes are the news: "Der Senat stimmte am Donnerstag mit 34 zu
+                    # 19 Stimmen für die Vorlage")
+                    and any(e.type == "in_force" for e in measures[-1].events)
                 )
             )
             and measures[-1].family == "restrictive"

@@ -43,7 +43,9 @@ FLOORS = {
     # heldout9: first unseen score at c0aedc5 (0.803 0.740 / 0.553 0.662), then read
     "heldout9": (24, 0.91, 0.87, 0.86, 0.86),  # 0.932 0.896 / 0.880 0.880
     # heldout10: first unseen score at 127733e (0.836 0.648 / 0.783 0.671), then read
-    "heldout10": (24, 0.81, 0.62, 0.76, 0.65),  # 0.836 0.648 / 0.783 0.671
+    "heldout10": (24, 0.87, 0.83, 0.84, 0.79),  # 0.897 0.859 / 0.862 0.818
+    # heldout11: first unseen score at b8089b7 (0.693 0.754 / 0.746 0.667), then read
+    "heldout11": (24, 0.80, 0.85, 0.77, 0.70),  # 0.822 0.870 / 0.790 0.719
 }
 
 
@@ -1778,3 +1780,37 @@ def test_an_app_users_can_use_again_since_a_day():
     )
     got = events(text, "de", date(2023, 4, 29), "de")
     assert ("it", "lifted", "2023-04-28") in got and ("it", "in_force", "2023-04-28") not in got
+
+
+def test_a_schools_own_wifi_rule_and_a_claim_told_in_the_subjunctive():
+    text = (
+        "Gentse school blokkeert TikTok op de schoolwifi\n\nWie op de speelplaats van een "
+        "atheneum in Gent TikTok opent, krijgt een foutmelding. De school heeft vorige maand "
+        "TikTok en Snapchat geblokkeerd op haar eigen wifinetwerk."
+    )
+    assert found(text, "nl", date(2025, 10, 6), "be") == set()
+    text = (
+        "Faktencheck: Nein, TikTok wird nicht abgeschaltet\n\nBEHAUPTUNG: Die Bundesregierung "
+        "verbiete TikTok ab dem 1. April.\n\nFAZIT: Ein TikTok-Verbot gibt es nicht. Selbst "
+        "dort, wo Staaten Apps einschränken, gilt das meist nur für Diensthandys."
+    )
+    assert found(text, "de", date(2025, 3, 20), "de") == set()
+
+
+def test_a_political_agreement_to_ban_and_a_parliaments_tallied_votes_as_the_news():
+    text = (
+        "Réseaux sociaux\n\nLe gouvernement danois a annoncé le 7 novembre un accord politique "
+        "pour interdire TikTok et Snapchat aux moins de 15 ans."
+    )
+    assert found(text, "fr", date(2025, 11, 27), "be") == {
+        ("dk", "tiktok", "proposal"),
+        ("dk", "snapchat", "proposal"),
+    }
+    text = (
+        "Australien verbietet soziale Netzwerke für Kinder\n\nAustralien hat ein Gesetz "
+        "verabschiedet, das Kindern unter 16 Jahren TikTok und Snapchat verbietet. Der Senat "
+        "stimmte am Donnerstag mit 34 zu 19 Stimmen für die Vorlage."
+    )
+    published = date(2024, 11, 29)
+    assert ("au", "tiktok", "vote") in found(text, "de", published, "de")
+    assert ("au", "vote", "2024-11-28") in events(text, "de", published, "de")
