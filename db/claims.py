@@ -589,9 +589,17 @@ class Scan:
         for s, e, name in patterns.modifiers.find(folded, 0, end):
             modifiers.setdefault(name, []).append((s, e))
         anaphora = [(m.start(), m.end()) for m in ANAPHORA.finditer(folded)]
+        # (each pattern only where its head word occurs: both run on every document)
         modifiers["named_law"] = sorted(
             (m.start(), m.end())
-            for found in (NAMED_LAW.finditer(text), NAMED_LAW_FOLDED.finditer(folded))
+            for found in (
+                NAMED_LAW.finditer(text)
+                if "Act" in text or "Law" in text or "Bill" in text
+                else (),
+                NAMED_LAW_FOLDED.finditer(folded)
+                if patterns.language == "de" and "gesetz" in folded
+                else (),
+            )
             for m in found
         )
         entities = _entities(text, folded, patterns, 0, end)
@@ -792,6 +800,7 @@ def sentence_facts(
     )
 
 
+SUSPENSION_STEMS = ("suspen", "schors", "aussetz", "setzt")
 SUSPENDS_APP = re.compile(
     r"(?<![\w])(?:suspend\w*|suspension\s+(?:de|du|of|van)|schorst|schorsing\s+van|"
     r"setzt\s+(?:[\w-]+\s+)?aus|aussetzung\s+von)\s+(?:(?:de|la|l'|le|the|het|die|das|des|"
@@ -1691,12 +1700,11 @@ def extract(
     if not any(m.kind in ("product", "owner") for m in scan.entities):
         # no product named anywhere: off-topic, nothing to extract
         return Extraction(document_id, False, [], [])
-    suspension = patterns.events.get("suspended")
     if (
         ACTION_GATE
         and not scan.cues["actions"]
         # (an app suspended as a whole is blocked: see sentence_facts)
-        and not (suspension is not None and suspension.search(folded))
+        and not any(stem in folded for stem in SUSPENSION_STEMS)
     ):
         # A product but no action word anywhere (ban, block, lift, vote, warn...): every measure
         # starts from one, so there is nothing to report, and most pages of a wide crawl end
