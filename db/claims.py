@@ -30,6 +30,7 @@ from db.reference import (
     patterns_for,
     read_yaml,
 )
+from db.relevance import SUSPENSION_STEMS
 from db.text import CueIndex, Sentence, fold, fold_phrase, split_sentences
 
 EXTRACTOR_VERSION = "claims/1"
@@ -800,7 +801,6 @@ def sentence_facts(
     )
 
 
-SUSPENSION_STEMS = ("suspen", "schors", "aussetz", "setzt")
 SUSPENDS_APP = re.compile(
     r"(?<![\w])(?:suspend\w*|suspension\s+(?:de|du|of|van)|schorst|schorsing\s+van|"
     r"setzt\s+(?:[\w-]+\s+)?aus|aussetzung\s+von)\s+(?:(?:de|la|l'|le|the|het|die|das|des|"

@@ -1,8 +1,9 @@
 """Whether a page could report a measure, decided on its raw HTML before it is parsed.
 
 A page enters the tracker only when its text uses an action word (ban, block, restrict, lift,
-vote, warn... in any of the four languages, from `db/lexicon/actions.yml`): every measure starts
-from one, and the claim extractor answers "nothing here" for a page without one. Most pages of
+vote, warn... in any of the four languages, from `db/lexicon/actions.yml`) or a suspension stem
+(an app "suspended" as a whole is blocked): every measure starts from one, and the claim
+extractor answers "nothing here" for a page without one. Most pages of
 a wide crawl are such pages, and finding out on the extracted text costs the text extractor
 (trafilatura, the most expensive step of a build). This gate looks for the same words in a
 rough text of the raw page, made with two regular expressions, and lets the build skip the
@@ -45,6 +46,11 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
+# An app suspended as a whole ("le gouvernement suspend TikTok") is blocked, though no action
+# word says so (db/claims.py reads it so): these stems let such a page through.
+SUSPENSION_STEMS = ("suspen", "schors", "aussetz")
+
+
 @lru_cache(maxsize=1)
 def action_words() -> CueIndex:
     """Every action cue of every language in one index."""
@@ -71,8 +77,10 @@ def rough_text(page: str) -> str:
 
 
 def could_report(page: str, hints: dict | None = None) -> bool:
-    """False only when neither the page nor its feed entry uses any action word."""
+    """False only when neither the page nor its feed entry uses any action word (or a
+    suspension stem)."""
     text = rough_text(page)
     if hints:
         text += " " + " ".join(str(v) for v in hints.values() if isinstance(v, str))
-    return action_words().any(fold(text))
+    folded = fold(text)
+    return action_words().any(folded) or any(stem in folded for stem in SUSPENSION_STEMS)

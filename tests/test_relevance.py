@@ -142,3 +142,14 @@ def test_a_build_with_the_gate_equals_one_without(demo_data, tmp_path, monkeypat
     assert gated_report.documents == full_report.documents
     for table, rows in full.items():
         assert gated[table] == rows, table
+
+
+def test_an_app_suspended_as_a_whole_passes_the_gate():
+    """The extractor reads 'le gouvernement suspend TikTok' as a block although no action
+    word says so; the gate must not drop such a page."""
+    page = (
+        "<html><head><title>Sénégal</title></head><body><h1>Le gouvernement suspend "
+        "TikTok</h1><p>La suspension de l'application prend effet immédiatement.</p></body></html>"
+    )
+    assert not action_words().any(fold(rough_text(page)))
+    assert could_report(page)
