@@ -133,7 +133,7 @@ VENDOR_CONTEXT = re.compile(
     r"developer|ontwikkelaar|tech|technolog|ki-|ia\b|artificial)"
 )
 VOTE_COUNT = re.compile(
-    r"(?<![\d])(\d{1,3})\s*(?:(?:senators?|senatoren|senateurs|senatoren|members|leden|mps|"
+    r"(?<![\d])(\d{1,3})\s*(?:(?:senators?|senatoren|senateurs|members|leden|mps|"
     r"deputes|abgeordnete|parlementsleden|kamerleden)\s+)?"
     r"(?:votes?\s*(?:in favou?r|for)?|stemmen\s*voor|voix\s*pour|"
     r"ja-?stimmen|stimmen\s*dafur|stimmen|voix|voor|pour|in favou?r|dafur)?\s*(?:,|-|–|to|tegen|"
@@ -207,7 +207,7 @@ PROHIBITED_SUBJECT = re.compile(
     r"n'est\s+plus\s+autoris|"
     # a service that stays or was made unreachable ("La plateforme reste inaccessible depuis
     # qu'un tribunal a ordonné son blocage", "the platform remains blocked")
-    r"(?:reste|restent|est|sont|a\s+ete|ont\s+ete|remains?|is|was|has\s+been|blijft|bleef|is|"
+    r"(?:reste|restent|est|sont|a\s+ete|ont\s+ete|remains?|is|was|has\s+been|blijft|bleef|"
     r"werd|bleibt|blieb|ist|wurde)\s+(?:[\w-]+\s+)?(?:inaccessibles?|bloque\w*|blocked|"
     r"inaccessible|unreachable|geblokkeerd|onbereikbaar|gesperrt|unerreichbar))"
 )
@@ -1446,6 +1446,11 @@ def event_type_for(
         pattern = patterns.events.get(kind)
         return pattern is not None and pattern.search(folded, start, end) is not None
 
+    def tallied_here_or_next() -> bool:
+        """A count in the clause or in the sentence after ("... werd eind november
+        aangenomen. In de Senaat stemden 34 senatoren voor en 19 tegen.")."""
+        return _tallied(folded, left, _next_sentence_end(folded, folded.find(".", right)))
+
     put = patterns.events.get("put_in_place")
     imposed_on = put is not None and any(
         len(before[m.end() :].split()) <= 1 for m in put.finditer(before)
@@ -1496,17 +1501,13 @@ def event_type_for(
         if cue(kind, date_mention.start - len(before), date_mention.start):
             if kind == "in_force" and not _introduces(patterns, folded, before, date_mention):
                 continue  # "banned agencies from using DeepSeek in January": not 'from' a date
-            if kind == "adopted" and _tallied(
-                folded, left, _next_sentence_end(folded, folded.find(".", right))
-            ):
+            if kind == "adopted" and tallied_here_or_next():
                 return "vote"  # "The Senate passed the bill on 28 November by 34 votes to 19"
             return kind
     if patterns.language in ("nl", "de"):
         for kind in ("extended", "suspended", *(["vote"] if parliamentary else []), "adopted"):
             if cue(kind, date_mention.end, right):
-                if kind == "adopted" and _tallied(
-                    folded, left, _next_sentence_end(folded, folded.find(".", right))
-                ):
+                if kind == "adopted" and tallied_here_or_next():
                     return "vote"  # "... werd eind november aangenomen. 34 stemmen voor ..."
                 return kind
     elif DATE_OPENS.fullmatch(folded, left, date_mention.start) and cue(
@@ -1727,7 +1728,11 @@ def extract(
         days = [d.value for d in whole.dates if d.precision == "day"]
         anchor = days[-1] if days else anchor
         anchor_year = whole.dates[-1].value.year if whole.dates else anchor_year
-    relevant = any(f.actions for f in facts) and any(f.products for f in facts)
+    # an action word, or an app suspended as a whole (the block sentence_facts reads there)
+    suspends_app = not scan.cues["actions"] and any(
+        a.value == "block" for f in facts for a in f.actions
+    )
+    relevant = (bool(scan.cues["actions"]) or suspends_app) and any(f.products for f in facts)
     _defer_products(facts, folded)
 
     title_products = {p.value for p in facts[0].products} if facts else set()
@@ -2582,7 +2587,7 @@ def _add_dated_steps(
 
 
 GOVERNMENT_SUBJECT = re.compile(
-    r"(?<![\w])(?:government|cabinet|chancellor|minister|regering|kabinet|minister|gouvernement|"
+    r"(?<![\w])(?:government|cabinet|chancellor|minister|regering|kabinet|gouvernement|"
     r"ministre|regierung|bundesregierung|kabinett|ministerin)(?![\w])"
 )
 
