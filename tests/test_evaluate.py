@@ -17,33 +17,33 @@ from db.evaluate import evaluate, load_gold
 
 # set: (documents, triple precision, triple recall, date precision, date recall)
 FLOORS = {
-    "gold": (60, 0.98, 0.96, 0.87, 0.83),  # 0.984 0.962 / 0.872 0.837
+    "gold": (60, 0.98, 0.96, 0.87, 0.83),  # 0.985 0.970 / 0.881 0.846
     "heldout": (24, 0.92, 0.95, 0.88, 0.94),  # 0.930 0.952 / 0.891 0.942
     # heldout2 was never read until its first score (0.641 0.500 / 0.643 0.450), then used
     # for development, like dev2 (first score 0.644 0.588 / 0.672 0.581)
-    "heldout2": (24, 0.86, 0.84, 0.84, 0.80),  # 0.878 0.860 / 0.859 0.821
+    "heldout2": (24, 0.86, 0.86, 0.84, 0.80),  # 0.880 0.880 / 0.864 0.826
     "dev2": (30, 0.81, 0.79, 0.78, 0.69),  # 0.833 0.812 / 0.802 0.711
     # heldout3 was never read until session 4 (first score 0.639 0.568 / 0.509 0.424, last
     # unseen score 0.680 0.630 / 0.574 0.486), then used for development
-    "heldout3": (24, 0.79, 0.73, 0.70, 0.65),  # 0.813 0.753 / 0.727 0.675
+    "heldout3": (24, 0.79, 0.73, 0.74, 0.69),  # 0.813 0.753 / 0.766 0.711
     # heldout4 was never read until its misses were read in session 4 (first score 0.796
     # 0.524 / 0.575 0.646, last unseen score at 9c09402 0.800 0.585 / 0.600 0.686)
-    "heldout4": (24, 0.93, 0.82, 0.80, 0.86),  # 0.958 0.841 / 0.821 0.879
+    "heldout4": (24, 0.93, 0.83, 0.81, 0.87),  # 0.959 0.854 / 0.833 0.891
     # heldout5 was never read until its misses were read in session 4 (first score 0.747
     # 0.729 / 0.841 0.813, last unseen score at 0bd2bbb 0.756 0.729 / 0.833 0.824)
-    "heldout5": (24, 0.84, 0.83, 0.85, 0.88),  # 0.869 0.859 / 0.879 0.904
+    "heldout5": (24, 0.86, 0.86, 0.87, 0.89),  # 0.882 0.882 / 0.891 0.916
     # heldout6 was never read until its misses were read in session 4 (first and last unseen
     # score at 67b48e6: 0.689 0.662 / 0.750 0.667)
-    "heldout6": (24, 0.88, 0.79, 0.79, 0.72),  # 0.900 0.818 / 0.814 0.745
+    "heldout6": (24, 0.88, 0.82, 0.82, 0.75),  # 0.903 0.844 / 0.841 0.771
     # heldout7 was never read until its misses were read in session 5 (first and last unseen
     # score, c3d0570 to a69272c: 0.699 0.708 / 0.634 0.634)
-    "heldout7": (24, 0.86, 0.82, 0.85, 0.85),  # 0.884 0.847 / 0.875 0.875
+    "heldout7": (24, 0.89, 0.84, 0.86, 0.88),  # 0.912 0.861 / 0.880 0.901
     # heldout8: first unseen score at 3ceea34 (0.726 0.652 / 0.648 0.687), then read
-    "heldout8": (24, 0.95, 0.88, 0.82, 0.85),  # 0.969 0.899 / 0.845 0.872
+    "heldout8": (24, 0.95, 0.88, 0.83, 0.86),  # 0.969 0.899 / 0.856 0.883
     # heldout9: first unseen score at c0aedc5 (0.803 0.740 / 0.553 0.662), then read
-    "heldout9": (24, 0.91, 0.87, 0.86, 0.86),  # 0.932 0.896 / 0.880 0.880
+    "heldout9": (24, 0.92, 0.87, 0.86, 0.86),  # 0.945 0.896 / 0.880 0.880
     # heldout10: first unseen score at 127733e (0.836 0.648 / 0.783 0.671), then read
-    "heldout10": (24, 0.87, 0.83, 0.84, 0.79),  # 0.897 0.859 / 0.862 0.818
+    "heldout10": (24, 0.87, 0.83, 0.84, 0.80),  # 0.897 0.859 / 0.863 0.828
     # heldout11: first unseen score at b8089b7 (0.693 0.754 / 0.746 0.667), then read
     "heldout11": (24, 0.80, 0.85, 0.77, 0.70),  # 0.822 0.870 / 0.790 0.719
     # never read: the honest figure for unseen text (first score, at e53a4f0)
@@ -1816,3 +1816,13 @@ def test_a_political_agreement_to_ban_and_a_parliaments_tallied_votes_as_the_new
     published = date(2024, 11, 29)
     assert ("au", "tiktok", "vote") in found(text, "de", published, "de")
     assert ("au", "vote", "2024-11-28") in events(text, "de", published, "de")
+
+
+def test_a_data_protection_officer_who_reported_an_app_to_the_stores():
+    text = (
+        "DeepSeek in Berlin\n\nEnde Juni meldete die Berliner Datenschutzbeauftragte DeepSeek "
+        "bei Apple und Google als rechtswidrigen Inhalt und forderte die Konzerne auf, eine "
+        "Sperre in ihren App-Stores zu prüfen."
+    )
+    got = found(text, "de", date(2025, 7, 10), "de")
+    assert ("de-be", "deepseek", "remove_from_app_store") in got
