@@ -703,6 +703,7 @@ def sentence_facts(
     scan: Scan | None = None,
     anchor: date | None = None,
     anchor_year: int | None = None,
+    recalled_year: int | None = None,
 ) -> SentenceFacts:
     s, e = sentence.start, sentence.end
     scan = scan or Scan.of(text, folded, patterns)
@@ -715,7 +716,9 @@ def sentence_facts(
     places = [m for m in entities if m.kind in ("jurisdiction", "actor")]
     dates = [
         DateMention(d.start + s, d.end + s, d.value, d.precision, d.relative)
-        for d in find_dates(folded[s:e], patterns.language, published, anchor, anchor_year)
+        for d in find_dates(
+            folded[s:e], patterns.language, published, anchor, anchor_year, recalled_year
+        )
     ]
 
     def has(name: str) -> bool:
@@ -846,6 +849,7 @@ def split_clauses(
     scan: Scan | None = None,
     anchor: date | None = None,
     anchor_year: int | None = None,
+    recalled_year: int | None = None,
 ) -> list[SentenceFacts]:
     """'Italy blocked the app and Australia banned it': one clause per acting place."""
     places = {m.value for m in facts.places}
@@ -877,7 +881,7 @@ def split_clauses(
     for start, end in zip(bounds, bounds[1:], strict=False):
         clause = Sentence(sentence.index, start, end, text[start:end], sentence.paragraph)
         clause_facts = sentence_facts(
-            text, folded, clause, patterns, published, scan, anchor, anchor_year
+            text, folded, clause, patterns, published, scan, anchor, anchor_year, recalled_year
         )
         if not clause_facts.products:
             clause_facts.products = facts.products  # "Ghent banned an app: TikTok"
@@ -1716,18 +1720,35 @@ def extract(
     facts = []
     anchor: date | None = None  # the last day the text named, for "a day later"
     anchor_year: int | None = None  # the last year it named, for "in March of that year"
+    # the last year its paragraph wrote out, for a day recalled in the pluperfect
+    recalled: tuple[int, int] | None = None
     for sentence in sentences:
+        recalled_year = (
+            recalled[1] if recalled is not None and recalled[0] == sentence.paragraph else None
+        )
         whole = sentence_facts(
-            text, folded, sentence, patterns, published, scan, anchor, anchor_year
+            text, folded, sentence, patterns, published, scan, anchor, anchor_year, recalled_year
         )
         facts.extend(
             split_clauses(
-                text, folded, sentence, whole, patterns, published, scan, anchor, anchor_year
+                text,
+                folded,
+                sentence,
+                whole,
+                patterns,
+                published,
+                scan,
+                anchor,
+                anchor_year,
+                recalled_year,
             )
         )
         days = [d.value for d in whole.dates if d.precision == "day"]
         anchor = days[-1] if days else anchor
         anchor_year = whole.dates[-1].value.year if whole.dates else anchor_year
+        written = [d.value.year for d in whole.dates if not d.relative]
+        if written:
+            recalled = (sentence.paragraph, written[-1])
     # an action word, or an app suspended as a whole (the block sentence_facts reads there)
     suspends_app = not scan.cues["actions"] and any(
         a.value == "block" for f in facts for a in f.actions

@@ -57,6 +57,8 @@ class _Grammar:
 
 NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d/.])")
 ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
+# the tense of a step told as earlier than another past one ("had beslist", "avait décidé")
+PLUPERFECT = re.compile(r"(?<![\w])(?:had|hadden|avait|avaient|hatte|hatten)(?![\w])")
 ANY_YEAR = re.compile(r"(?<![\w])((?:19|20)\d{2})(?![\w])")
 YEAR = re.compile(
     r"(?<![\w])(?:in|en|im|sinds|since|depuis|seit|begin|eind|fin|ende|early|late|debut)"
@@ -254,6 +256,7 @@ def find_dates(
     published: date | None,
     anchor: date | None = None,
     anchor_year: int | None = None,
+    recalled_year: int | None = None,
 ) -> list[DateMention]:
     """All date mentions in folded text, without overlaps, in order of appearance. `anchor` is
     the last day the text gave before this passage ("a day later" counts from it), and
@@ -295,6 +298,16 @@ def find_dates(
         if said and published is not None:
             year = published.year + g.year_offsets[" ".join(said[1].split())]
             return _safe_date(year, month, day), said.end()
+        if (
+            recalled_year is not None
+            and published is not None
+            and recalled_year < published.year
+            and PLUPERFECT.search(folded, 0, start)
+        ):
+            # "Op 10 maart 2023 besliste de regering ... De Commissie had op 23 februari al
+            # beslist": a day recalled in the pluperfect belongs to the year its paragraph
+            # named (`recalled_year`)
+            return _safe_date(recalled_year, month, day), end
         return infer_year(month, day, published, _looks_forward(folded, start, g)), end
 
     for m in g.day_month.finditer(folded):

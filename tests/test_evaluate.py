@@ -1826,3 +1826,16 @@ def test_a_data_protection_officer_who_reported_an_app_to_the_stores():
     )
     got = found(text, "de", date(2025, 7, 10), "de")
     assert ("de-be", "deepseek", "remove_from_app_store") in got
+
+
+def test_an_institution_that_did_the_same_on_a_day_and_a_day_recalled_in_the_pluperfect():
+    text = (
+        "Opinie: verbied de chatbot niet uit reflex\n\nOp vrijdag 10 maart 2023 besliste de "
+        "federale regering dat TikTok niet langer op de diensttoestellen mocht staan. De "
+        "Europese Commissie had op 23 februari al beslist dat haar personeel de app van "
+        "dienstgsm's moest halen. Het Europees Parlement deed op 28 februari hetzelfde."
+    )
+    published = date(2025, 2, 3)
+    got = found(text, "nl", published, "be")
+    assert {("eu-ec", "tiktok", "ban"), ("eu-ep", "tiktok", "ban")} <= got
+    assert ("eu-ec", "announced", "2023-02-23") in events(text, "nl", published, "be")
