@@ -58,7 +58,10 @@ class _Grammar:
 NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d/.])")
 ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
 # the tense of a step told as earlier than another past one ("had beslist", "avait décidé")
-PLUPERFECT = re.compile(r"(?<![\w])(?:had|hadden|avait|avaient|hatte|hatten)(?![\w])")
+# (or of a step told as the same as that one: "Het Parlement deed op 28 februari hetzelfde")
+PLUPERFECT = re.compile(
+    r"(?<![\w])(?:had|hadden|avait|avaient|hatte|hatten|deed|deden|did|tat|taten)(?![\w])"
+)
 ANY_YEAR = re.compile(r"(?<![\w])((?:19|20)\d{2})(?![\w])")
 YEAR = re.compile(
     r"(?<![\w])(?:in|en|im|sinds|since|depuis|seit|begin|eind|fin|ende|early|late|debut)"

@@ -45,7 +45,7 @@ FLOORS = {
     # heldout10: first unseen score at 127733e (0.836 0.648 / 0.783 0.671), then read
     "heldout10": (24, 0.87, 0.83, 0.84, 0.80),  # 0.897 0.859 / 0.863 0.828
     # heldout11: first unseen score at b8089b7 (0.693 0.754 / 0.746 0.667), then read
-    "heldout11": (24, 0.80, 0.85, 0.77, 0.70),  # 0.822 0.870 / 0.790 0.719
+    "heldout11": (24, 0.80, 0.87, 0.78, 0.71),  # 0.827 0.899 / 0.800 0.731
     # never read: the honest figure for unseen text (first score, at e53a4f0)
     "heldout12": (24, 0.70, 0.58, 0.78, 0.69),  # 0.727 0.608 / 0.803 0.713
 }
@@ -1838,4 +1838,6 @@ def test_an_institution_that_did_the_same_on_a_day_and_a_day_recalled_in_the_plu
     published = date(2025, 2, 3)
     got = found(text, "nl", published, "be")
     assert {("eu-ec", "tiktok", "ban"), ("eu-ep", "tiktok", "ban")} <= got
-    assert ("eu-ec", "announced", "2023-02-23") in events(text, "nl", published, "be")
+    got = events(text, "nl", published, "be")
+    assert ("eu-ec", "announced", "2023-02-23") in got
+    assert {e[2] for e in got if e[0] == "eu-ep"} == {"2023-02-28"}
