@@ -606,20 +606,18 @@ class Scan:
         entities = _entities(text, folded, patterns, 0, end)
         entities = _listed_x(text, folded, entities)
         entities = _listed_names(text, folded, entities)
+        kept = []
         for m in entities:
+            if m.kind == "jurisdiction" and TITLE_AND_FIRST_NAME.search(
+                text, max(0, m.start - 60), m.start
+            ):
+                continue  # a surname ("Premierminister Anthony Albanese")
             if _names_an_owner(m, folded):
                 m.kind = "owner"
-        entities = [
-            m
-            for m in entities
-            if not (
-                m.kind == "jurisdiction"
-                and TITLE_AND_FIRST_NAME.search(text, max(0, m.start - 60), m.start)
-            )
-        ]
-        for m in entities:
-            if _names_a_member_state(m, folded):
+            elif _names_a_member_state(m, folded):
                 m.value = f"context:region:{m.value}"
+            kept.append(m)
+        entities = kept
         scan = cls(entities, cues, modifiers, anaphora)
         scan.starts = {"entities": [m.start for m in scan.entities]}
         for name, mentions in cues.items():
@@ -1898,13 +1896,16 @@ def extract(
             and len(f.products) >= 2
             and not f.negated
             and DESIGNATES.search(folded, sentence.start, sentence.end)
+            and (
+                authorities := {
+                    _place_jurisdiction(m, ref, context) for m in _authority_actors(f, ref)
+                }
+            )
             and next(
                 (
                     dm
                     for dm in reversed(measures)
-                    if dm.family == "restrictive"
-                    and dm.jurisdiction
-                    in {_place_jurisdiction(m, ref, context) for m in _authorities_places(f, ref)}
+                    if dm.family == "restrictive" and dm.jurisdiction in authorities
                 ),
                 None,
             )
@@ -2823,9 +2824,15 @@ DESIGNATES = re.compile(
 )
 
 
-def _authorities_places(f: SentenceFacts, ref: Reference) -> list[Mention]:
-    """The actors of a sentence that are authorities (a regulator, a ministry ...)."""
-    return [m for m in f.places if m.kind == "actor" and ref.actors[m.value]["kind"] in AUTHORITIES]
+def _authority_actors(f: SentenceFacts, ref: Reference) -> list[Mention]:
+    """The actors of a sentence that are deciding authorities (a regulator, a ministry ...)."""
+    return [
+        m
+        for m in f.places
+        if m.kind == "actor"
+        and ref.actors[m.value]["kind"] in AUTHORITIES
+        and ref.actors[m.value].get("decides", True)
+    ]
 
 
 def _same_paragraph_or_title(other: SentenceFacts, f: SentenceFacts) -> bool:
@@ -2839,13 +2846,7 @@ def _authorities_in(f: SentenceFacts, folded: str, ref: Reference) -> list[int]:
     its government), not one in a prepositional phrase ("apps from countries hostile to the
     Netherlands") nor a nationality adjective of commentators ("Dutch experts")."""
     start, end = f.sentence.start, f.sentence.end
-    found = [
-        m.start
-        for m in f.places
-        if m.kind == "actor"
-        and ref.actors[m.value]["kind"] in AUTHORITIES
-        and ref.actors[m.value].get("decides", True)
-    ]
+    found = [m.start for m in _authority_actors(f, ref)]
     found += [m.start() for m in AUTHORITY_WORDS.finditer(folded, start, end)]
     for m in f.places:
         row = ref.jurisdictions.get(m.value) if m.kind == "jurisdiction" else None

@@ -59,7 +59,7 @@ NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d/.])")
 ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
 # the tense of a step told as earlier than another past one ("had beslist", "avait décidé")
 # (or of a step told as the same as that one: "Het Parlement deed op 28 februari hetzelfde")
-PLUPERFECT = re.compile(
+RECALLED_STEP = re.compile(
     r"(?<![\w])(?:had|hadden|avait|avaient|hatte|hatten|deed|deden|did|tat|taten)(?![\w])"
 )
 ANY_YEAR = re.compile(r"(?<![\w])((?:19|20)\d{2})(?![\w])")
@@ -305,7 +305,7 @@ def find_dates(
             recalled_year is not None
             and published is not None
             and recalled_year < published.year
-            and PLUPERFECT.search(folded, 0, start)
+            and RECALLED_STEP.search(folded, 0, start)
         ):
             # "Op 10 maart 2023 besliste de regering ... De Commissie had op 23 februari al
             # beslist": a day recalled in the pluperfect belongs to the year its paragraph
